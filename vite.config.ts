@@ -1,0 +1,12 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	test: {
+		environment: 'node',
+		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+		// No global setup: tests import 'fake-indexeddb/auto' themselves.
+		setupFiles: []
+	}
+});
