@@ -1,0 +1,207 @@
+/**
+ * Who may see a ticket and which role applies to it: osTicket's visibility
+ * rule and Staff::getRole, with explanations a trainee can read. Everything
+ * that decides access lives here, so the panels and the engine agree.
+ */
+import { CREATE_ONLY_ROLE } from './roles';
+import { refuse } from './errors';
+import type { Reader } from './world';
+import {
+	PERMISSION_LABELS,
+	stateOf,
+	type Agent,
+	type Department,
+	type Id,
+	type Role,
+	type RolePermission,
+	type Ticket
+} from './types';
+
+export type Visibility =
+	| { visible: true; via: 'department' | 'assigned' | 'referred' }
+	| { visible: false; reason: string };
+
+export interface AppliedRole {
+	role: Role;
+	/** Why this role applies: the agent's role in the ticket's department, the primary role because the ticket is assigned to them, or none. */
+	via: 'department' | 'assigned' | 'none';
+}
+
+const pronouns = {
+	he: { obj: 'him', poss: 'his' },
+	she: { obj: 'her', poss: 'her' },
+	they: { obj: 'them', poss: 'their' }
+} as const;
+
+export function pronounsOf(agent: Agent) {
+	return pronouns[agent.pronoun] ?? pronouns.they;
+}
+
+/** Teams the agent is a member of. */
+export function teamsOf(r: Reader, agentId: Id): Id[] {
+	return r
+		.all('teams')
+		.filter((team) => team.members.includes(agentId))
+		.map((team) => team.id);
+}
+
+/** The department and its ancestors, nearest first (access to a parent covers sub-departments). */
+export function deptLineage(r: Reader, deptId: Id): Department[] {
+	const lineage: Department[] = [];
+	let dept = r.get('departments', deptId);
+	while (dept && !lineage.includes(dept)) {
+		lineage.push(dept);
+		dept = r.get('departments', dept.parentId);
+	}
+	return lineage;
+}
+
+/** The role an agent holds in a department itself (primary or extended), not inherited. */
+function directRoleId(agent: Agent, dept: Department): Id | null {
+	if (agent.deptId === dept.id) return agent.roleId;
+	return agent.access.find((a) => a.deptId === dept.id)?.roleId ?? null;
+}
+
+/** The agent's role id in a department, its sub-departments inheriting; or null. */
+export function roleIdInDept(r: Reader, agent: Agent, deptId: Id): Id | null {
+	for (const dept of deptLineage(r, deptId)) {
+		const roleId = directRoleId(agent, dept);
+		if (roleId) return roleId;
+	}
+	return null;
+}
+
+/** Whether the department (or a parent) is one of the agent's: primary, extended access, or managed. */
+export function hasDeptAccess(r: Reader, agent: Agent, deptId: Id): boolean {
+	return deptLineage(r, deptId).some(
+		(dept) => directRoleId(agent, dept) !== null || dept.managerId === agent.id
+	);
+}
+
+export function isAssignedTo(r: Reader, agent: Agent, ticket: Ticket): boolean {
+	if (ticket.assigneeAgentId === agent.id) return true;
+	return ticket.assigneeTeamId !== null && teamsOf(r, agent.id).includes(ticket.assigneeTeamId);
+}
+
+export function isReferredTo(r: Reader, agent: Agent, ticket: Ticket): boolean {
+	if (ticket.referrals.length === 0) return false;
+	const teams = teamsOf(r, agent.id);
+	return ticket.referrals.some(
+		(ref) =>
+			(ref.kind === 'agent' && ref.id === agent.id) ||
+			(ref.kind === 'team' && teams.includes(ref.id)) ||
+			(ref.kind === 'department' && hasDeptAccess(r, agent, ref.id))
+	);
+}
+
+export function visibility(r: Reader, agent: Agent, ticket: Ticket): Visibility {
+	if (!agent.limitedAccess && hasDeptAccess(r, agent, ticket.deptId))
+		return { visible: true, via: 'department' };
+	if (stateOf(ticket) === 'open' && isAssignedTo(r, agent, ticket))
+		return { visible: true, via: 'assigned' };
+	if (isReferredTo(r, agent, ticket)) return { visible: true, via: 'referred' };
+	return { visible: false, reason: explainHidden(r, agent, ticket) };
+}
+
+export function canSee(r: Reader, agent: Agent, ticket: Ticket): boolean {
+	return visibility(r, agent, ticket).visible;
+}
+
+function explainHidden(r: Reader, agent: Agent, ticket: Ticket): string {
+	const name = agent.firstName;
+	const { obj, poss } = pronounsOf(agent);
+	const dept = r.get('departments', ticket.deptId)?.name ?? ticket.deptId;
+	if (agent.limitedAccess)
+		return `${name} has limited access: only tickets assigned to ${obj} or ${poss} teams, or referred to ${obj}. This ticket is neither, so it is hidden from ${obj}.`;
+	const assigned = isAssignedTo(r, agent, ticket);
+	if (assigned)
+		return `${name} has no access to the ${dept} department, and the ticket is no longer open, so ${poss} assignment no longer shows it; it is hidden from ${obj}.`;
+	return `${name} has no access to the ${dept} department, so this ticket is hidden from ${obj}. It is not assigned or referred to ${obj} either.`;
+}
+
+/** The role that applies to this agent for this ticket (Staff::getRole). */
+export function appliedRole(r: Reader, agent: Agent, ticket: Ticket): AppliedRole {
+	const roleId = roleIdInDept(r, agent, ticket.deptId);
+	const role = r.get('roles', roleId);
+	if (role) return { role, via: 'department' };
+	if (isAssignedTo(r, agent, ticket)) {
+		const primary = r.get('roles', agent.roleId);
+		if (primary) return { role: primary, via: 'assigned' };
+	}
+	return { role: CREATE_ONLY_ROLE, via: 'none' };
+}
+
+export function hasPermission(
+	r: Reader,
+	agent: Agent,
+	ticket: Ticket,
+	permission: RolePermission
+): boolean {
+	return (
+		canSee(r, agent, ticket) && appliedRole(r, agent, ticket).role.permissions.includes(permission)
+	);
+}
+
+/** Why the agent lacks `permission` on this ticket, or null when they have it. */
+export function explainMissing(
+	r: Reader,
+	agent: Agent,
+	ticket: Ticket,
+	permission: RolePermission
+): string | null {
+	const applied = appliedRole(r, agent, ticket);
+	if (applied.role.permissions.includes(permission)) return null;
+	const name = agent.firstName;
+	const { obj, poss } = pronounsOf(agent);
+	const dept = r.get('departments', ticket.deptId)?.name ?? ticket.deptId;
+	const action = PERMISSION_LABELS[permission];
+	switch (applied.via) {
+		case 'department':
+			return `${name}'s role in ${dept} is ${applied.role.name}, which does not allow ${obj} to ${action} (${permission}).`;
+		case 'assigned':
+			return `${name} sees this ticket because it is assigned to ${obj}; ${poss} primary role, ${applied.role.name}, does not allow ${obj} to ${action} (${permission}).`;
+		case 'none':
+			return `${name} has no role in ${dept}: the ticket is visible to ${obj} only through a referral, which does not allow ${obj} to ${action} (${permission}).`;
+	}
+}
+
+/** Refuses unless the agent can see the ticket. */
+export function requireVisible(r: Reader, agent: Agent, ticket: Ticket): void {
+	const seen = visibility(r, agent, ticket);
+	if (!seen.visible) refuse('hidden', `Access denied. ${seen.reason}`);
+}
+
+/** Refuses unless the agent can see the ticket and their applied role holds `permission`. */
+export function requirePermission(
+	r: Reader,
+	agent: Agent,
+	ticket: Ticket,
+	permission: RolePermission
+): void {
+	requireVisible(r, agent, ticket);
+	const missing = explainMissing(r, agent, ticket, permission);
+	if (missing) refuse('forbidden', missing, { permission });
+}
+
+/** Everything an agent may do on a ticket, for panels that hide what is not allowed. */
+export function ticketAbilities(r: Reader, agent: Agent, ticket: Ticket) {
+	const seen = visibility(r, agent, ticket);
+	const applied = appliedRole(r, agent, ticket);
+	const has = (p: RolePermission) => seen.visible && applied.role.permissions.includes(p);
+	return {
+		visibility: seen,
+		role: applied,
+		edit: has('ticket.edit'),
+		assign: has('ticket.assign'),
+		release: has('ticket.release'),
+		transfer: has('ticket.transfer'),
+		refer: has('ticket.refer'),
+		reply: has('ticket.reply'),
+		close: has('ticket.close'),
+		reopen: has('ticket.close') || has('ticket.create'),
+		delete: has('ticket.delete'),
+		note: seen.visible,
+		explain: (p: RolePermission) =>
+			seen.visible ? explainMissing(r, agent, ticket, p) : seen.reason
+	};
+}

@@ -1,0 +1,27 @@
+/**
+ * The ticket-system domain's public face. Pure TypeScript: no Svelte, no
+ * Dexie, no wall clock. See README.md ("The engine") for a tour.
+ */
+export * from './types';
+export * from './events';
+export * from './commands';
+export * from './errors';
+export * from './world';
+export * from './engine';
+export * from './build';
+export * from './queries';
+export * from './mail';
+export * from './schedule';
+export { DEFAULT_ROLES, CREATE_ONLY_ROLE, DEFAULT_AGENT_PERMISSIONS } from './roles';
+export { statusMachine, nextStatus, reachableStatuses } from './status-machine';
+export {
+	visibility,
+	canSee,
+	appliedRole,
+	hasPermission,
+	explainMissing,
+	ticketAbilities,
+	teamsOf,
+	roleIdInDept,
+	hasDeptAccess
+} from './access';

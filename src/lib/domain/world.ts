@@ -1,0 +1,225 @@
+/**
+ * The state of one simulated help desk (a "world"), and the Draft through which
+ * a command changes it. A command reads and writes only through its Draft; the
+ * world itself changes only when a whole Draft is committed, so a refused or
+ * failing command leaves no trace (atomicity without copying the world).
+ */
+import type { DomainEvent, Actor, EventType, EventPayloads } from './events';
+import type { Mail } from './mail';
+import type {
+	Agent,
+	CannedResponse,
+	Department,
+	EndUser,
+	HelpTopic,
+	Id,
+	PriorityId,
+	Role,
+	SimTime,
+	SlaPlan,
+	Team,
+	Ticket
+} from './types';
+
+export interface Tables {
+	users: Record<Id, EndUser>;
+	agents: Record<Id, Agent>;
+	departments: Record<Id, Department>;
+	teams: Record<Id, Team>;
+	topics: Record<Id, HelpTopic>;
+	slas: Record<Id, SlaPlan>;
+	roles: Record<Id, Role>;
+	canned: Record<Id, CannedResponse>;
+	tickets: Record<Id, Ticket>;
+}
+export type TableName = keyof Tables;
+export type Row<T extends TableName> = Tables[T][string];
+
+export const TABLE_NAMES: readonly TableName[] = [
+	'users',
+	'agents',
+	'departments',
+	'teams',
+	'topics',
+	'slas',
+	'roles',
+	'canned',
+	'tickets'
+];
+
+export interface Settings {
+	companyName: string;
+	/** Used when neither the help topic nor the department names one. */
+	defaultDeptId: Id | null;
+	defaultSlaId: Id | null;
+	defaultPriority: PriorityId;
+	/** Where "new ticket" alerts go besides the department manager. */
+	alertAdmins: boolean;
+}
+
+export interface Meta {
+	clock: SimTime;
+	/** Sequence number of the next event. */
+	seq: number;
+	/** Counters for generated ids, by prefix. */
+	counters: Record<string, number>;
+	/** State of the pseudo-random generator behind ticket numbers. */
+	rng: number;
+	settings: Settings;
+}
+
+export interface World extends Tables {
+	meta: Meta;
+	events: DomainEvent[];
+	mails: Mail[];
+}
+
+/** Read access shared by the world and a draft, so rules run on either. */
+export interface Reader {
+	readonly meta: Meta;
+	get<T extends TableName>(table: T, id: Id | null | undefined): Row<T> | undefined;
+	all<T extends TableName>(table: T): Row<T>[];
+}
+
+export function emptyWorld(start: SimTime, settings: Partial<Settings> = {}, seed = 1): World {
+	return {
+		meta: {
+			clock: start,
+			seq: 1,
+			counters: {},
+			rng: seed >>> 0 || 1,
+			settings: {
+				companyName: 'Deskdrill',
+				defaultDeptId: null,
+				defaultSlaId: null,
+				defaultPriority: 'normal',
+				alertAdmins: true,
+				...settings
+			}
+		},
+		users: {},
+		agents: {},
+		departments: {},
+		teams: {},
+		topics: {},
+		slas: {},
+		roles: {},
+		canned: {},
+		tickets: {},
+		events: [],
+		mails: []
+	};
+}
+
+export function readWorld(world: World): Reader {
+	return {
+		meta: world.meta,
+		get: <T extends TableName>(table: T, id: Id | null | undefined) =>
+			id == null ? undefined : (world[table][id] as Row<T> | undefined),
+		all: <T extends TableName>(table: T) => Object.values(world[table]) as Row<T>[]
+	};
+}
+
+/** Everything one command changed: written to memory and to IndexedDB as one unit. */
+export interface ChangeSet {
+	meta: Meta;
+	puts: { [T in TableName]?: Row<T>[] };
+	events: DomainEvent[];
+	mails: Mail[];
+}
+
+export class Draft implements Reader {
+	readonly meta: Meta;
+	readonly events: DomainEvent[] = [];
+	readonly mails: Mail[] = [];
+	private readonly staged = new Map<TableName, Map<Id, unknown>>();
+
+	constructor(
+		readonly world: World,
+		readonly actor: Actor
+	) {
+		this.meta = structuredClone(world.meta);
+	}
+
+	get<T extends TableName>(table: T, id: Id | null | undefined): Row<T> | undefined {
+		if (id == null) return undefined;
+		const staged = this.staged.get(table)?.get(id) as Row<T> | undefined;
+		return staged ?? (this.world[table][id] as Row<T> | undefined);
+	}
+
+	all<T extends TableName>(table: T): Row<T>[] {
+		const staged = this.staged.get(table);
+		const base = Object.values(this.world[table]) as Row<T>[];
+		if (!staged) return base;
+		const merged = base.map((row) => (staged.get(row.id) as Row<T> | undefined) ?? row);
+		for (const [id, row] of staged) if (!(id in this.world[table])) merged.push(row as Row<T>);
+		return merged;
+	}
+
+	put<T extends TableName>(table: T, row: Row<T>): Row<T> {
+		let rows = this.staged.get(table);
+		if (!rows) this.staged.set(table, (rows = new Map()));
+		rows.set(row.id, row);
+		return row;
+	}
+
+	get now(): SimTime {
+		return this.meta.clock;
+	}
+
+	/** A fresh id such as "t3", unique within the world. */
+	nextId(prefix: string, table: TableName): Id {
+		for (;;) {
+			const n = (this.meta.counters[prefix] ?? 0) + 1;
+			this.meta.counters[prefix] = n;
+			const id = `${prefix}${n}`;
+			if (!this.get(table, id)) return id;
+		}
+	}
+
+	/** Deterministic pseudo-random integer in [0, bound) (mulberry32). */
+	random(bound: number): number {
+		let t = (this.meta.rng = (this.meta.rng + 0x6d2b79f5) >>> 0);
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * bound);
+	}
+
+	emit<K extends EventType>(
+		type: K,
+		ticketId: Id | null,
+		data: EventPayloads[K],
+		at: SimTime = this.now
+	): DomainEvent {
+		const event = {
+			seq: this.meta.seq++,
+			at,
+			type,
+			actor: this.actor,
+			ticketId,
+			data
+		} as DomainEvent;
+		this.events.push(event);
+		return event;
+	}
+
+	changes(): ChangeSet {
+		const puts: ChangeSet['puts'] = {};
+		for (const [table, rows] of this.staged)
+			(puts as Record<string, unknown[]>)[table] = [...rows.values()];
+		return { meta: this.meta, puts, events: this.events, mails: this.mails };
+	}
+}
+
+/** Apply a committed change set to the in-memory world. */
+export function applyChanges(world: World, changes: ChangeSet): void {
+	world.meta = changes.meta;
+	for (const table of TABLE_NAMES) {
+		const rows = changes.puts[table];
+		if (!rows) continue;
+		const target = world[table] as Record<Id, unknown>;
+		for (const row of rows) target[row.id] = row;
+	}
+	world.events.push(...changes.events);
+	world.mails.push(...changes.mails);
+}
