@@ -8,6 +8,7 @@ export * from './commands';
 export * from './errors';
 export * from './world';
 export * from './engine';
+export * from './journal';
 export * from './build';
 export * from './queries';
 export * from './mail';
