@@ -63,7 +63,11 @@ export class HelpDesk {
 	}
 
 	/** Run a command, record it, and return the result. */
-	run(actor: Actor, command: Command, wallAt: number | null = null): CommandResult & { entry: JournalEntry } {
+	run(
+		actor: Actor,
+		command: Command,
+		wallAt: number | null = null
+	): CommandResult & { entry: JournalEntry } {
 		const result = execute(this.world, actor, command);
 		const entry = journalEntry(this.journal.length + 1, this.world, actor, command, result, wallAt);
 		commit(this.world, result);

@@ -264,15 +264,22 @@ export function openTicket(d: Draft, acting: Acting, c: CommandOf<'ticket.open'>
 
 	if (asAgent) {
 		const agent = acting.agent;
-		const roles = [agent.roleId, ...agent.access.map((a) => a.roleId)];
-		if (!roles.some((id) => d.get('roles', id)?.permissions.includes('ticket.create')))
+		const held = [{ deptId: agent.deptId, roleId: agent.roleId }, ...agent.access];
+		if (!held.some((a) => d.get('roles', a.roleId)?.permissions.includes('ticket.create'))) {
+			const list = held
+				.map(
+					(a) =>
+						`${d.get('roles', a.roleId)?.name ?? a.roleId} in ${d.get('departments', a.deptId)?.name ?? a.deptId}`
+				)
+				.join(', ');
 			refuse(
 				'forbidden',
-				`None of ${agentName(agent)}'s roles allows opening tickets (ticket.create).`,
+				`${agent.firstName}'s roles (${list}) do not allow opening tickets (ticket.create).`,
 				{
 					permission: 'ticket.create'
 				}
 			);
+		}
 	}
 
 	const id = d.nextId('t', 'tickets');
@@ -351,6 +358,7 @@ export function viewTicket(d: Draft, acting: Acting, c: CommandOf<'ticket.view'>
 	return visibleTicket(d, acting, c.ticketId);
 }
 
+/** Post Reply: the response, then the status chosen in the same action, then the user's copy. */
 function respond(
 	d: Draft,
 	agent: Agent,
@@ -359,7 +367,9 @@ function respond(
 	status: Ticket['status'] | null
 ): Ticket {
 	d.emit('ticket.response', ticket.id, { body, agentId: agent.id, status });
-	const saved = saveTicket(d, ticket, { answered: true, lastRespondentId: agent.id });
+	let saved = saveTicket(d, ticket, { answered: true, lastRespondentId: agent.id });
+	if (status) saved = changeStatus(d, saved, status);
+	// Written after the status change, so the e-mail states the new status.
 	noticeUsers(d, 'ticket.reply', saved, { response: body });
 	return saved;
 }
@@ -399,8 +409,7 @@ export function replyToTicket(d: Draft, acting: Acting, c: CommandOf<'ticket.rep
 	const status = c.status && c.status !== ticket.status ? c.status : null;
 	if (status) checkStatusPermission(d, agent, ticket, status);
 	if (stateOf(ticket) === 'archived') refuse('conflict', `Ticket #${ticket.number} is archived.`);
-	const answered = respond(d, agent, ticket, body, status);
-	return status ? changeStatus(d, answered, status) : answered;
+	return respond(d, agent, ticket, body, status);
 }
 
 export function replyByMail(d: Draft, acting: Acting, c: CommandOf<'mail.reply'>): Ticket {

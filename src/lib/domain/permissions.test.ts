@@ -1,0 +1,263 @@
+/**
+ * The permission matrix: every default role × every ticket command, allowed or
+ * refused as osTicket decides. The expected table is written out by hand from
+ * osTicket's role.yaml, so a wrong role definition in roles.ts fails here.
+ */
+import { describe, expect, it } from 'vitest';
+import { seedSpec } from '../../../tests/fixtures/helpdesk';
+import { buildWorld } from './build';
+import type { Command } from './commands';
+import { HelpDesk } from './journal';
+
+type Case =
+	| 'view'
+	| 'note'
+	| 'open'
+	| 'reply'
+	| 'assign'
+	| 'claim'
+	| 'release'
+	| 'transfer'
+	| 'refer'
+	| 'edit'
+	| 'close'
+	| 'reopen'
+	| 'delete'
+	| 'collab';
+
+const Y = true;
+const N = false;
+// prettier-ignore
+const EXPECTED: Record<string, Record<Case, boolean>> = {
+	'all-access':      { view: Y, note: Y, open: Y, reply: Y, assign: Y, claim: Y, release: Y, transfer: Y, refer: Y, edit: Y, close: Y, reopen: Y, delete: Y, collab: Y },
+	'expanded-access': { view: Y, note: Y, open: Y, reply: Y, assign: Y, claim: Y, release: Y, transfer: Y, refer: Y, edit: Y, close: Y, reopen: Y, delete: N, collab: Y },
+	'limited-access':  { view: Y, note: Y, open: Y, reply: Y, assign: Y, claim: Y, release: Y, transfer: Y, refer: Y, edit: N, close: N, reopen: Y, delete: N, collab: N },
+	'view-only':       { view: Y, note: Y, open: N, reply: N, assign: N, claim: N, release: N, transfer: N, refer: N, edit: N, close: N, reopen: N, delete: N, collab: N }
+};
+
+const KAREN = { role: 'end-user', id: 'karen' } as const;
+const SYSTEM = { role: 'system' } as const;
+
+/** A help desk where agent Pat holds `roleId` in Support, with one open ticket there. */
+function deskWithRole(roleId: string) {
+	const spec = seedSpec();
+	spec.agents = [
+		...(spec.agents ?? []),
+		{
+			id: 'pat',
+			firstName: 'Pat',
+			lastName: 'Quinn',
+			username: 'pat',
+			email: 'pat@osticket.com',
+			deptId: 'support',
+			roleId
+		}
+	];
+	const desk = new HelpDesk(buildWorld(spec));
+	const opened = desk.run(KAREN, {
+		type: 'ticket.open',
+		topicId: 'general',
+		subject: 'Printer jam',
+		details: 'Tray 2 is jammed.'
+	});
+	if (!opened.ok) throw new Error(opened.error.message);
+	return { desk, ticketId: opened.subjectId as string };
+}
+
+function commandFor(c: Case, ticketId: string, desk: HelpDesk): Command {
+	switch (c) {
+		case 'view':
+			return { type: 'ticket.view', ticketId };
+		case 'note':
+			return { type: 'ticket.note', ticketId, body: 'Checked the tray.' };
+		case 'open':
+			return {
+				type: 'ticket.open',
+				userId: 'ken',
+				subject: 'Phone call',
+				details: 'Called about VPN.',
+				source: 'Phone'
+			};
+		case 'reply':
+			return { type: 'ticket.reply', ticketId, body: 'We are on it.' };
+		case 'assign':
+			return { type: 'ticket.assign', ticketId, agentId: 'jane' };
+		case 'claim':
+			return { type: 'ticket.claim', ticketId };
+		case 'release':
+			desk.run(SYSTEM, { type: 'ticket.assign', ticketId, agentId: 'jane' });
+			return { type: 'ticket.release', ticketId };
+		case 'transfer':
+			return { type: 'ticket.transfer', ticketId, deptId: 'accounting' };
+		case 'refer':
+			return { type: 'ticket.refer', ticketId, to: { kind: 'agent', id: 'jane' } };
+		case 'edit':
+			return { type: 'ticket.edit', ticketId, changes: { priority: 'emergency' } };
+		case 'close':
+			return { type: 'ticket.status', ticketId, status: 'resolved' };
+		case 'reopen':
+			desk.run(SYSTEM, { type: 'ticket.status', ticketId, status: 'closed' });
+			return { type: 'ticket.status', ticketId, status: 'open' };
+		case 'delete':
+			return { type: 'ticket.status', ticketId, status: 'deleted' };
+		case 'collab':
+			return { type: 'ticket.collaborator.add', ticketId, userId: 'ken' };
+	}
+}
+
+describe('permission matrix: default roles × ticket commands', () => {
+	for (const [roleId, row] of Object.entries(EXPECTED)) {
+		for (const [c, allowed] of Object.entries(row) as [Case, boolean][]) {
+			it(`${roleId}: ${c} is ${allowed ? 'allowed' : 'refused'}`, () => {
+				const { desk, ticketId } = deskWithRole(roleId);
+				const command = commandFor(c, ticketId, desk);
+				const before = JSON.stringify(desk.world);
+				const result = desk.run({ role: 'agent', id: 'pat' }, command);
+				expect(result.ok, result.ok ? '' : result.error.message).toBe(allowed);
+				if (!result.ok) {
+					expect(result.error.code).toBe('forbidden');
+					expect(result.error.message).toMatch(/^Pat/);
+					expect(JSON.stringify(desk.world)).toBe(before);
+				}
+			});
+		}
+	}
+});
+
+describe('who can see a ticket', () => {
+	it('an agent of another department cannot see it, and is told why', () => {
+		const { desk, ticketId } = deskWithRole('all-access');
+		const result = desk.run({ role: 'agent', id: 'sam' }, { type: 'ticket.view', ticketId });
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.error.code).toBe('hidden');
+		expect(result.error.message).toContain('Sam has no access to the Support department');
+	});
+
+	it('assignment makes it visible to an agent outside the department, with their primary role', () => {
+		const { desk, ticketId } = deskWithRole('all-access');
+		desk.run(SYSTEM, { type: 'ticket.assign', ticketId, agentId: 'sam' });
+		expect(desk.run({ role: 'agent', id: 'sam' }, { type: 'ticket.view', ticketId }).ok).toBe(true);
+		// Sam's primary role (All Access) applies to a ticket assigned to them.
+		expect(
+			desk.run(
+				{ role: 'agent', id: 'sam' },
+				{ type: 'ticket.edit', ticketId, changes: { priority: 'high' } }
+			).ok
+		).toBe(true);
+	});
+
+	it('a referral makes it visible but grants only the create-only role', () => {
+		const { desk, ticketId } = deskWithRole('all-access');
+		expect(
+			desk.run(
+				{ role: 'agent', id: 'pat' },
+				{ type: 'ticket.refer', ticketId, to: { kind: 'agent', id: 'sam' } }
+			).ok
+		).toBe(true);
+		expect(desk.run({ role: 'agent', id: 'sam' }, { type: 'ticket.view', ticketId }).ok).toBe(true);
+		const edit = desk.run(
+			{ role: 'agent', id: 'sam' },
+			{ type: 'ticket.edit', ticketId, changes: { priority: 'high' } }
+		);
+		expect(edit.ok).toBe(false);
+		if (!edit.ok) expect(edit.error.message).toContain('only through a referral');
+		expect(
+			desk.run({ role: 'agent', id: 'sam' }, { type: 'ticket.note', ticketId, body: 'Looking.' }).ok
+		).toBe(true);
+	});
+
+	it('a limited-access agent sees only tickets assigned to them or their teams', () => {
+		const spec = seedSpec();
+		spec.agents = spec.agents?.map((a) => (a.id === 'john' ? { ...a, limitedAccess: true } : a));
+		const desk = new HelpDesk(buildWorld(spec));
+		const opened = desk.run(KAREN, {
+			type: 'ticket.open',
+			topicId: 'general',
+			subject: 'VPN',
+			details: 'VPN drops.'
+		});
+		const ticketId = opened.ok ? (opened.subjectId as string) : '';
+		const view = desk.run({ role: 'agent', id: 'john' }, { type: 'ticket.view', ticketId });
+		expect(view.ok).toBe(false);
+		if (!view.ok) expect(view.error.message).toContain('John has limited access');
+		desk.run(SYSTEM, { type: 'ticket.assign', ticketId, teamId: 'online-banking' });
+		expect(desk.run({ role: 'agent', id: 'jane' }, { type: 'ticket.view', ticketId }).ok).toBe(
+			true
+		);
+		expect(desk.run({ role: 'agent', id: 'john' }, { type: 'ticket.view', ticketId }).ok).toBe(
+			false
+		);
+		desk.run(SYSTEM, { type: 'ticket.assign', ticketId, agentId: 'john' });
+		expect(desk.run({ role: 'agent', id: 'john' }, { type: 'ticket.view', ticketId }).ok).toBe(
+			true
+		);
+	});
+
+	it('access to a parent department covers its sub-departments', () => {
+		const spec = seedSpec();
+		spec.departments = [
+			...(spec.departments ?? []),
+			{ id: 'payroll', name: 'Payroll', parentId: 'accounting' }
+		];
+		spec.agents = [
+			...(spec.agents ?? []),
+			{
+				id: 'amy',
+				firstName: 'Amy',
+				lastName: 'Books',
+				username: 'amy',
+				email: 'amy@osticket.com',
+				deptId: 'accounting',
+				roleId: 'limited-access'
+			}
+		];
+		const desk = new HelpDesk(buildWorld(spec));
+		const opened = desk.run(
+			{ role: 'agent', id: 'john' },
+			{
+				type: 'ticket.open',
+				userId: 'ken',
+				subject: 'Payslip',
+				details: 'Wrong tax code.',
+				deptId: 'payroll'
+			}
+		);
+		expect(opened.ok).toBe(true);
+		const ticketId = opened.ok ? (opened.subjectId as string) : '';
+		expect(desk.run({ role: 'agent', id: 'amy' }, { type: 'ticket.view', ticketId }).ok).toBe(true);
+		expect(
+			desk.run(
+				{ role: 'agent', id: 'amy' },
+				{ type: 'ticket.edit', ticketId, changes: { priority: 'low' } }
+			).ok
+		).toBe(false);
+	});
+
+	it('an end user sees only their own tickets, and never an internal note', () => {
+		const { desk, ticketId } = deskWithRole('all-access');
+		desk.run(
+			{ role: 'agent', id: 'pat' },
+			{ type: 'ticket.note', ticketId, body: 'Secret: the tray is fine.' }
+		);
+		const ken = desk.run({ role: 'end-user', id: 'ken' }, { type: 'ticket.view', ticketId });
+		expect(ken.ok).toBe(false);
+		if (!ken.ok) expect(ken.error.code).toBe('hidden');
+		expect(desk.run(KAREN, { type: 'ticket.view', ticketId }).ok).toBe(true);
+	});
+
+	it('the admin panel is closed to agents who are not administrators', () => {
+		const { desk } = deskWithRole('all-access');
+		const result = desk.run(
+			{ role: 'admin', id: 'john' },
+			{ type: 'access.grant', agentId: 'john', deptId: 'sysadmins', roleId: 'all-access' }
+		);
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.error.code).toBe('not_admin');
+		const asAgent = desk.run(
+			{ role: 'agent', id: 'admin' },
+			{ type: 'access.grant', agentId: 'john', deptId: 'sysadmins', roleId: 'all-access' }
+		);
+		expect(asAgent.ok).toBe(false);
+	});
+});
