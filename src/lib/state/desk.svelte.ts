@@ -1,0 +1,144 @@
+/**
+ * The help desk as the panels see it: the world of the current lab, the
+ * persona being played, and `run` to send a command as that persona. Views
+ * read `desk.world` (or `desk.reader`) inside `$derived`, and re-derive after
+ * every change because reading them tracks `version`.
+ * No ticket rule lives here: permissions and queries come from the domain.
+ */
+import type {
+	Actor,
+	Command,
+	CommandResult,
+	DomainError,
+	JournalEntry,
+	Reader,
+	World
+} from '$lib/domain';
+import { HelpDesk, readWorld } from '$lib/domain';
+
+/** Where the world lives: in memory (tests), or in IndexedDB (src/lib/db WorldStore). */
+export interface DeskBackend {
+	readonly world: World;
+	readonly journal: JournalEntry[];
+	run(actor: Actor, command: Command, wallAt?: number): Promise<CommandResult>;
+	/** Called after every committed command, and when another tab changed the world. */
+	subscribe(listener: () => void): () => void;
+}
+
+export type PersonaRole = 'end-user' | 'agent' | 'admin';
+
+/** A part the learner plays: an end user, an agent, or an administrator. */
+export interface Persona {
+	id: string;
+	name: string;
+	role: PersonaRole;
+	/** The user or agent the persona acts as. */
+	refId: string;
+	description?: string;
+}
+
+export function actorOf(persona: Persona): Actor {
+	return { role: persona.role, id: persona.refId };
+}
+
+export class MemoryBackend implements DeskBackend {
+	readonly desk: HelpDesk;
+	#listeners = new Set<() => void>();
+	constructor(world: World, journal: JournalEntry[] = []) {
+		this.desk = new HelpDesk(world, journal);
+	}
+	get world() {
+		return this.desk.world;
+	}
+	get journal() {
+		return this.desk.journal;
+	}
+	run(actor: Actor, command: Command, wallAt?: number): Promise<CommandResult> {
+		const result = this.desk.run(actor, command, wallAt ?? null);
+		for (const listener of this.#listeners) listener();
+		return Promise.resolve(result);
+	}
+	subscribe(listener: () => void) {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+}
+
+export type RunOutcome = { ok: true; subjectId: string | null } | { ok: false; error: DomainError };
+
+export class DeskState {
+	#backend: DeskBackend;
+	#version = $state(0);
+	#personaId = $state('');
+	readonly personas: Persona[];
+	/** The last refusal, for a panel to explain; cleared by the next success. */
+	lastError = $state<DomainError | null>(null);
+	/** Commands in flight, so buttons can show they are working. */
+	pending = $state(0);
+	/** Set when a write could not be saved (storage full, IndexedDB gone). */
+	saveError = $state<string | null>(null);
+
+	constructor(backend: DeskBackend, personas: Persona[], initialPersonaId?: string) {
+		this.#backend = backend;
+		this.personas = personas;
+		this.#personaId = initialPersonaId ?? personas[0]?.id ?? '';
+		backend.subscribe(() => this.#version++);
+	}
+
+	/** Bumps on every change; read it to re-derive. */
+	get version() {
+		return this.#version;
+	}
+
+	get world(): World {
+		void this.#version;
+		return this.#backend.world;
+	}
+
+	get journal(): JournalEntry[] {
+		void this.#version;
+		return this.#backend.journal;
+	}
+
+	get reader(): Reader {
+		return readWorld(this.world);
+	}
+
+	get persona(): Persona {
+		const persona = this.personas.find((p) => p.id === this.#personaId) ?? this.personas[0];
+		if (!persona) throw new Error('This lab defines no persona to play.');
+		return persona;
+	}
+
+	get actor(): Actor {
+		return actorOf(this.persona);
+	}
+
+	switchTo(personaId: string): void {
+		if (!this.personas.some((p) => p.id === personaId)) return;
+		this.#personaId = personaId;
+		this.lastError = null;
+	}
+
+	/** Send a command as the current persona. Never throws: a storage failure becomes `saveError`. */
+	async run(command: Command): Promise<RunOutcome> {
+		this.pending++;
+		try {
+			const result = await this.#backend.run(this.actor, command, Date.now());
+			if (result.ok) {
+				this.lastError = null;
+				return { ok: true, subjectId: result.subjectId };
+			}
+			this.lastError = result.error;
+			return { ok: false, error: result.error };
+		} catch (error) {
+			const message = error instanceof Error ? error.message : String(error);
+			this.saveError = message;
+			const failure: DomainError = { code: 'conflict', message: `Not saved: ${message}` };
+			this.lastError = failure;
+			return { ok: false, error: failure };
+		} finally {
+			this.pending--;
+		}
+	}
+}
