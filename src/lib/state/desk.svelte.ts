@@ -43,6 +43,8 @@ export function actorOf(persona: Persona): Actor {
 
 export class MemoryBackend implements DeskBackend {
 	readonly desk: HelpDesk;
+	// Plain Set on purpose: listeners are not UI state.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#listeners = new Set<() => void>();
 	constructor(world: World, journal: JournalEntry[] = []) {
 		this.desk = new HelpDesk(world, journal);
