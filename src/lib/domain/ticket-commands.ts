@@ -40,6 +40,11 @@ import type { Draft } from './world';
 
 // ---------------------------------------------------------------- helpers
 
+/** Rows in id order: nothing may depend on the order a table was stored or loaded in. */
+function byId<T extends { id: Id }>(rows: T[]): T[] {
+	return [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 function requireText(value: string | undefined, field: string, label: string): string {
 	const text = (value ?? '').trim();
 	if (!text) refuse('invalid', `${label} is required.`, { field });
@@ -245,7 +250,8 @@ export function openTicket(d: Draft, acting: Acting, c: CommandOf<'ticket.open'>
 	// Department, priority, SLA: explicit choice, then the topic, then the department, then the defaults.
 	if (c.deptId && acting.kind === 'user')
 		refuse('invalid', 'End users cannot choose a department.', { field: 'deptId' });
-	const deptId = c.deptId ?? topic?.deptId ?? settings.defaultDeptId ?? d.all('departments')[0]?.id;
+	const deptId =
+		c.deptId ?? topic?.deptId ?? settings.defaultDeptId ?? byId(d.all('departments'))[0]?.id;
 	const dept = d.get('departments', deptId);
 	if (!dept)
 		refuse('invalid', 'There is no department to receive the ticket.', { field: 'deptId' });
@@ -327,7 +333,8 @@ export function openTicket(d: Draft, acting: Acting, c: CommandOf<'ticket.open'>
 	const alerted: Agent[] = [];
 	const manager = d.get('agents', dept.managerId);
 	if (manager?.active) alerted.push(manager);
-	if (settings.alertAdmins) alerted.push(...d.all('agents').filter((a) => a.isAdmin && a.active));
+	if (settings.alertAdmins)
+		alerted.push(...byId(d.all('agents')).filter((a) => a.isAdmin && a.active));
 	alertAgents(d, 'ticket.alert', ticket, alerted, { message: details });
 
 	// Assignment: chosen by the agent, else the help topic's auto-assignment.

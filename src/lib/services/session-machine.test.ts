@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { createActor, initialTransition, transition } from 'xstate';
+import { elapsedAt, remainingAt, sessionMachine, type SessionEvent } from './session-machine';
+
+function play(...events: SessionEvent[]) {
+	let [snapshot] = initialTransition(sessionMachine);
+	for (const event of events) [snapshot] = transition(sessionMachine, snapshot, event);
+	return snapshot;
+}
+
+const MIN = 60_000;
+
+describe('lab session lifecycle', () => {
+	it('starts in practice mode and counts active time only', () => {
+		const s = play(
+			{ type: 'session.start', at: 0, mode: 'practice' },
+			{ type: 'session.pause', at: 10 * MIN },
+			{ type: 'session.resume', at: 60 * MIN },
+			{ type: 'session.submit', at: 65 * MIN }
+		);
+		expect(s.value).toBe('submitted');
+		expect(s.context.elapsedMs).toBe(15 * MIN);
+		expect(s.status).toBe('done');
+	});
+
+	it('an assessment needs a candidate name', () => {
+		expect(play({ type: 'session.start', at: 0, mode: 'assessment', candidate: '  ' }).value).toBe(
+			'notStarted'
+		);
+		const s = play({
+			type: 'session.start',
+			at: 0,
+			mode: 'assessment',
+			candidate: 'Rae Ortiz',
+			timeLimitMs: 30 * MIN
+		});
+		expect(s.value).toBe('inProgress');
+		expect(s.context.candidate).toBe('Rae Ortiz');
+	});
+
+	it('an assessment cannot pause, and times out at its limit', () => {
+		const start: SessionEvent = {
+			type: 'session.start',
+			at: 0,
+			mode: 'assessment',
+			candidate: 'Rae',
+			timeLimitMs: 30 * MIN
+		};
+		expect(play(start, { type: 'session.pause', at: MIN }).value).toBe('inProgress');
+		expect(play(start, { type: 'session.tick', at: 29 * MIN }).value).toBe('inProgress');
+		const late = play(start, { type: 'session.tick', at: 30 * MIN });
+		expect(late.value).toBe('timedOut');
+		expect(late.context.elapsedMs).toBe(30 * MIN);
+	});
+
+	it('a submit after the limit counts as a time-out', () => {
+		const s = play(
+			{ type: 'session.start', at: 0, mode: 'assessment', candidate: 'Rae', timeLimitMs: 10 * MIN },
+			{ type: 'session.submit', at: 11 * MIN }
+		);
+		expect(s.value).toBe('timedOut');
+	});
+
+	it('ended attempts can no longer change', () => {
+		const s = play(
+			{ type: 'session.start', at: 0, mode: 'practice' },
+			{ type: 'session.submit', at: MIN }
+		);
+		const after = transition(sessionMachine, s, { type: 'session.resume', at: 2 * MIN })[0];
+		expect(after.value).toBe('submitted');
+		expect(after.context.endedAt).toBe(MIN);
+	});
+
+	it('reports elapsed and remaining time while running', () => {
+		const s = play({
+			type: 'session.start',
+			at: 0,
+			mode: 'assessment',
+			candidate: 'Rae',
+			timeLimitMs: 20 * MIN
+		});
+		expect(elapsedAt(s.context, 5 * MIN)).toBe(5 * MIN);
+		expect(remainingAt(s.context, 5 * MIN)).toBe(15 * MIN);
+	});
+
+	it('survives persistence: a restored actor resumes where it was', () => {
+		const actor = createActor(sessionMachine).start();
+		actor.send({ type: 'session.start', at: 0, mode: 'practice' });
+		actor.send({ type: 'session.pause', at: 3 * MIN });
+		const saved = JSON.parse(JSON.stringify(actor.getPersistedSnapshot())) as ReturnType<
+			typeof actor.getPersistedSnapshot
+		>;
+		const restored = createActor(sessionMachine, { snapshot: saved }).start();
+		expect(restored.getSnapshot().value).toBe('paused');
+		restored.send({ type: 'session.resume', at: 10 * MIN });
+		expect(elapsedAt(restored.getSnapshot().context, 12 * MIN)).toBe(5 * MIN);
+	});
+});

@@ -1,0 +1,129 @@
+/**
+ * The life of one lab attempt: not started → in progress ⇄ paused →
+ * submitted or timed out. Wall-clock time comes in on events (`at`), never
+ * from Date.now(), so the machine is pure and its tests need no timers.
+ * Practice attempts may pause and have no time limit; assessment attempts
+ * carry a candidate name and a limit, cannot pause, and end for good.
+ */
+import { assign, setup } from 'xstate';
+
+export type SessionMode = 'practice' | 'assessment';
+
+export interface SessionContext {
+	mode: SessionMode;
+	candidate: string | null;
+	/** Milliseconds allowed, or null for no limit. */
+	timeLimitMs: number | null;
+	startedAt: number | null;
+	/** Active time counted before the current running stretch. */
+	elapsedMs: number;
+	/** When the current running stretch began (null while paused or ended). */
+	runningSince: number | null;
+	endedAt: number | null;
+}
+
+export type SessionEvent =
+	| {
+			type: 'session.start';
+			at: number;
+			mode: SessionMode;
+			candidate?: string;
+			timeLimitMs?: number | null;
+	  }
+	| { type: 'session.pause'; at: number }
+	| { type: 'session.resume'; at: number }
+	| { type: 'session.tick'; at: number }
+	| { type: 'session.submit'; at: number };
+
+/** Active time at `at`, counting the stretch in progress. */
+export function elapsedAt(context: SessionContext, at: number): number {
+	return (
+		context.elapsedMs + (context.runningSince === null ? 0 : Math.max(0, at - context.runningSince))
+	);
+}
+
+/** Time left at `at`, or null without a limit. */
+export function remainingAt(context: SessionContext, at: number): number | null {
+	return context.timeLimitMs === null
+		? null
+		: Math.max(0, context.timeLimitMs - elapsedAt(context, at));
+}
+
+export const sessionMachine = setup({
+	types: { context: {} as SessionContext, events: {} as SessionEvent },
+	actions: {
+		stopClock: assign(({ context, event }) => ({
+			elapsedMs: elapsedAt(context, event.at),
+			runningSince: null
+		})),
+		markEnded: assign(({ event }) => ({ endedAt: event.at }))
+	},
+	guards: {
+		isPractice: ({ context }) => context.mode === 'practice',
+		isTimeUp: ({ context, event }) => {
+			const left = remainingAt(context, event.at);
+			return left !== null && left <= 0;
+		},
+		hasCandidateIfAssessment: ({ event }) =>
+			event.type === 'session.start' &&
+			(event.mode === 'practice' || (event.candidate ?? '').trim().length > 0)
+	}
+}).createMachine({
+	id: 'labSession',
+	initial: 'notStarted',
+	context: {
+		mode: 'practice',
+		candidate: null,
+		timeLimitMs: null,
+		startedAt: null,
+		elapsedMs: 0,
+		runningSince: null,
+		endedAt: null
+	},
+	states: {
+		notStarted: {
+			on: {
+				'session.start': {
+					guard: 'hasCandidateIfAssessment',
+					target: 'inProgress',
+					actions: assign(({ event }) => ({
+						mode: event.mode,
+						candidate: event.mode === 'assessment' ? (event.candidate ?? '').trim() : null,
+						timeLimitMs: event.mode === 'assessment' ? (event.timeLimitMs ?? null) : null,
+						startedAt: event.at,
+						elapsedMs: 0,
+						runningSince: event.at,
+						endedAt: null
+					}))
+				}
+			}
+		},
+		inProgress: {
+			on: {
+				'session.tick': {
+					guard: 'isTimeUp',
+					target: 'timedOut',
+					actions: ['stopClock', 'markEnded']
+				},
+				'session.pause': { guard: 'isPractice', target: 'paused', actions: 'stopClock' },
+				'session.submit': [
+					{ guard: 'isTimeUp', target: 'timedOut', actions: ['stopClock', 'markEnded'] },
+					{ target: 'submitted', actions: ['stopClock', 'markEnded'] }
+				]
+			}
+		},
+		paused: {
+			on: {
+				'session.resume': {
+					target: 'inProgress',
+					actions: assign(({ event }) => ({ runningSince: event.at }))
+				},
+				'session.submit': { target: 'submitted', actions: 'markEnded' }
+			}
+		},
+		submitted: { type: 'final' },
+		timedOut: { type: 'final' }
+	}
+});
+
+export type SessionStatus = 'notStarted' | 'inProgress' | 'paused' | 'submitted' | 'timedOut';
