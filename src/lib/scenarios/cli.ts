@@ -1,10 +1,136 @@
-// TEMPORARY PLACEHOLDER: the lead will replace this with the real scenario CLI
-// (`check` validates scenario files, `test` runs scenario tests).
-// For now it accepts `check` or `test`, reports nothing run, and exits 0.
-const command = process.argv[2] ?? 'test';
-if (command !== 'check' && command !== 'test') {
-	console.error(`unknown command: ${command} (expected "check" or "test")`);
-	process.exit(2);
+/**
+ * npm run scenarios:check [files]   validate scenario files (default scenarios/*.md)
+ * npm run scenarios:test [files]    run each lab's self-test: reference solution,
+ *                                   empty attempt, wrong attempts
+ * tsx src/lib/scenarios/cli.ts schema   write scenarios/scenario.schema.json
+ *
+ * Problems print as file:line:column: path: message. Exit 0 when all is well,
+ * 1 otherwise, 2 on a usage error; never a stack trace.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { formatProblem, loadScenario } from './load';
+import { SCENARIO_SCHEMA } from './schema';
+import { selfTest } from './selftest';
+import type { LoadResult } from './types';
+
+const SCENARIO_DIR = 'scenarios';
+
+function oneLine(error: unknown): string {
+	return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
 }
-console.log('0 passed, 0 failed');
-process.exit(0);
+
+function defaultFiles(): string[] {
+	return readdirSync(SCENARIO_DIR)
+		.filter((f) => f.endsWith('.md') && f !== 'README.md')
+		.sort()
+		.map((f) => join(SCENARIO_DIR, f));
+}
+
+function load(file: string): LoadResult {
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch (error) {
+		const code = (error as { code?: string }).code;
+		const why =
+			code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : oneLine(error);
+		return {
+			ok: false,
+			problems: [{ file, line: 1, column: 1, path: '', message: `cannot read the file: ${why}` }]
+		};
+	}
+	return loadScenario(text, file);
+}
+
+export function schemaJson(): string {
+	return `${JSON.stringify(SCENARIO_SCHEMA, null, '\t')}\n`;
+}
+
+function check(files: string[]): number {
+	let bad = 0;
+	for (const file of files) {
+		const result = load(file);
+		if (result.ok) console.log(`ok   ${file}`);
+		else {
+			bad++;
+			for (const problem of result.problems) console.log(formatProblem(problem));
+		}
+	}
+	console.log(`${files.length - bad} valid, ${bad} invalid`);
+	return bad ? 1 : 0;
+}
+
+function test(files: string[]): number {
+	let passed = 0;
+	let failed = 0;
+	for (const file of files) {
+		const result = load(file);
+		if (!result.ok) {
+			failed++;
+			console.log(
+				`FAIL ${file}: invalid scenario (${result.problems.length} problem(s)); first: ${formatProblem(result.problems[0]!)}`
+			);
+			continue;
+		}
+		const { scenario } = result;
+		const outcome = selfTest(scenario);
+		if (outcome.ok) {
+			passed++;
+			const g = outcome.solution;
+			console.log(
+				`PASS ${scenario.id} (${file}): solution ${g?.score}/${g?.maxScore} on ${scenario.steps.length} steps, empty attempt 0, ${scenario.attempts.length} wrong attempt(s) fail as expected`
+			);
+		} else {
+			failed++;
+			console.log(`FAIL ${scenario.id} (${file}): ${outcome.failures.join('; ')}`);
+		}
+	}
+	console.log(`${passed} passed, ${failed} failed`);
+	return failed ? 1 : 0;
+}
+
+/** Write the schema for editors, formatted as the repository's prettier would. */
+async function writeSchema(): Promise<void> {
+	const target = join(SCENARIO_DIR, 'scenario.schema.json');
+	let text = schemaJson();
+	try {
+		const prettier = await import('prettier');
+		const options = (await prettier.resolveConfig(target)) ?? {};
+		text = await prettier.format(text, { ...options, filepath: target });
+	} catch {
+		// Prettier is a development tool; unformatted JSON is still the same schema.
+	}
+	writeFileSync(target, text);
+	console.log(`wrote ${relative(process.cwd(), target)}`);
+}
+
+function main(argv: string[]): number {
+	const [command, ...args] = argv;
+	if (command === 'schema') {
+		void writeSchema();
+		return 0;
+	}
+	if (command !== 'check' && command !== 'test') {
+		console.error(`usage: cli.ts check|test [files...] | schema (got "${command ?? ''}")`);
+		return 2;
+	}
+	const files = args.length ? args : defaultFiles();
+	if (files.length === 0) {
+		console.error(`no scenario files found in ${SCENARIO_DIR}/`);
+		return 1;
+	}
+	return command === 'check' ? check(files) : test(files);
+}
+
+process.on('uncaughtException', (error) => {
+	console.error(`error: ${oneLine(error)}`);
+	process.exit(1);
+});
+
+try {
+	process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+	console.error(`error: ${oneLine(error)}`);
+	process.exitCode = 1;
+}

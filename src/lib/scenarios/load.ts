@@ -1,0 +1,41 @@
+/**
+ * The loader the app calls for bundled and imported scenario files: raw text
+ * in, a checked scenario or a list of located problems out. It never throws,
+ * whatever the text holds.
+ */
+import { parseScenarioFile } from './parse';
+import type { LoadResult } from './types';
+import { validateParsed } from './validate';
+
+export function loadScenario(text: string, fileName: string): LoadResult {
+	try {
+		const parsed = parseScenarioFile(text, fileName);
+		if (!parsed.ok) return parsed;
+		const { scenario, problems } = validateParsed(parsed.parsed);
+		return scenario ? { ok: true, scenario } : { ok: false, problems };
+	} catch (error) {
+		return {
+			ok: false,
+			problems: [
+				{
+					file: fileName,
+					line: 1,
+					column: 1,
+					path: '',
+					message: `the scenario could not be read: ${error instanceof Error ? error.message : String(error)}`
+				}
+			]
+		};
+	}
+}
+
+/** `file:line:column: path: message`, the form editors and CI logs link to. */
+export function formatProblem(p: {
+	file: string;
+	line: number;
+	column: number;
+	path: string;
+	message: string;
+}): string {
+	return `${p.file}:${p.line}:${p.column}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
+}

@@ -1,0 +1,527 @@
+/**
+ * The JSON Schema of a scenario's front matter, built from the domain's own
+ * lists (priorities, permissions, event types) so the two never drift.
+ * scenarios/scenario.schema.json is this object, written out for editors
+ * (`npm run scenarios:check -- --write-schema`; a unit test keeps it current).
+ */
+import { AGENT_PERMISSIONS, PRIORITIES, ROLE_PERMISSIONS, SOURCES } from '../domain';
+import { QUEUES, TEMPLATES } from '../domain';
+
+type Schema = Record<string, unknown>;
+
+export const EVENT_TYPES = [
+	'ticket.created',
+	'ticket.message',
+	'ticket.response',
+	'ticket.note',
+	'ticket.assigned',
+	'ticket.released',
+	'ticket.transferred',
+	'ticket.referred',
+	'ticket.edited',
+	'ticket.status',
+	'ticket.closed',
+	'ticket.reopened',
+	'ticket.overdue',
+	'ticket.collab',
+	'admin.created',
+	'admin.updated',
+	'access.granted',
+	'access.revoked',
+	'user.created',
+	'clock.advanced'
+] as const;
+
+export const ERROR_CODES = ['hidden', 'forbidden', 'not_admin', 'not_found', 'invalid', 'conflict'];
+export const TICKET_FIELDS = [
+	'priority',
+	'sla',
+	'dept',
+	'topic',
+	'status',
+	'state',
+	'agent',
+	'team',
+	'source',
+	'overdue',
+	'answered',
+	'subject',
+	'user'
+];
+export const SKILL_PATTERN = '^[a-z][a-z0-9-]*$';
+
+const str = (description?: string): Schema =>
+	description ? { type: 'string', minLength: 1, description } : { type: 'string', minLength: 1 };
+const text = (description: string): Schema => ({ type: 'string', description });
+const bool = (description: string): Schema => ({ type: 'boolean', description });
+const ref = (name: string): Schema => ({ $ref: `#/$defs/${name}` });
+const list = (items: Schema, description?: string, minItems = 0): Schema => ({
+	type: 'array',
+	items,
+	...(minItems ? { minItems } : {}),
+	...(description ? { description } : {})
+});
+const nullableId = (description: string): Schema => ({
+	type: ['string', 'null'],
+	minLength: 1,
+	description
+});
+const obj = (properties: Schema, required: string[], description?: string): Schema => ({
+	type: 'object',
+	additionalProperties: false,
+	required,
+	properties,
+	...(description ? { description } : {})
+});
+const id = (description: string): Schema => ({
+	type: 'string',
+	pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$',
+	description: `${description} (letters, digits, "-", "_" or ".")`
+});
+
+const checkBase = {
+	fail: str('What the learner sees when the check fails; {actual} and {expected} are filled in.'),
+	pass: str('What the learner sees when it passes (optional).')
+};
+
+const eventMatchProps = {
+	event: { enum: [...EVENT_TYPES], description: 'The domain event type.' },
+	ticket: str('The name of a bound ticket (a bind check or a seed ticket ref).'),
+	by: str('Who caused it: a persona id, a world agent or user id, or "system".'),
+	where: {
+		type: 'object',
+		description:
+			'Event payload fields and the value each must have (a list: any of them), e.g. {agentId: jane}.',
+		additionalProperties: {
+			type: ['string', 'number', 'boolean', 'null', 'array'],
+			items: { type: ['string', 'number', 'boolean', 'null'] }
+		}
+	},
+	text: ref('textMatch')
+};
+
+function check(kind: string, props: Schema, required: string[], description: string): Schema {
+	return obj({ kind: { const: kind }, ...props, ...checkBase }, ['kind', ...required], description);
+}
+
+const CHECKS: Schema[] = [
+	check(
+		'bind',
+		{
+			name: id('The name later checks and commands use for the ticket'),
+			user: str('The ticket is for this end user (persona or user id).'),
+			createdBy: str('Who opened it (persona, agent or user id).'),
+			topic: str('Help topic id it was opened under.'),
+			dept: str('Department id it was opened in.'),
+			source: { enum: [...SOURCES] },
+			subject: ref('textMatch')
+		},
+		['name'],
+		'Find THE ticket (the earliest one opened that matches) and name it.'
+	),
+	check(
+		'ticket',
+		{
+			ticket: str('A bound ticket name.'),
+			field: { enum: TICKET_FIELDS },
+			equals: { type: ['string', 'number', 'boolean', 'null'] },
+			in: { type: 'array', items: { type: ['string', 'number', 'boolean', 'null'] }, minItems: 1 }
+		},
+		['ticket', 'field'],
+		'"Is": the ticket field has this value now.'
+	),
+	check(
+		'happened',
+		{
+			...eventMatchProps,
+			after: str('A step id: only events after that step was completed count.'),
+			afterEvent: ref('eventMatch'),
+			atLeast: { type: 'integer', minimum: 1 },
+			withinDue: bool("The event happened no later than the ticket's due date.")
+		},
+		['event'],
+		'"Happened": a matching event exists.'
+	),
+	check('never', eventMatchProps, ['event'], '"Never happened": no event matches.'),
+	...(['refused', 'succeeded'] as const).map((kind) =>
+		check(
+			kind,
+			{
+				by: str('Persona (or agent/user id) who tried it.'),
+				command: {
+					type: ['string', 'array'],
+					items: { type: 'string' },
+					minItems: 1,
+					description: 'Command type(s), e.g. ticket.view.'
+				},
+				ticket: str('A bound ticket name.'),
+				code: { enum: ERROR_CODES },
+				after: str('A step id: only attempts after that step count.')
+			},
+			['command'],
+			kind === 'refused'
+				? 'A command was tried and refused (a journal fact).'
+				: 'A command was tried and accepted (a journal fact).'
+		)
+	),
+	check(
+		'queue',
+		{
+			ticket: str(),
+			agent: str('Persona or agent id whose queues are looked at.'),
+			queue: { enum: QUEUES.map((q) => q.id) },
+			in: bool('true (default): the ticket is in that queue; false: it is not.')
+		},
+		['ticket', 'agent', 'queue'],
+		'"Is": the ticket is (or is not) in an agent\'s queue.'
+	),
+	check(
+		'visible',
+		{ ticket: str(), agent: str(), equals: { type: 'boolean' } },
+		['ticket', 'agent', 'equals'],
+		'"Is": the agent can (or cannot) see the ticket.'
+	),
+	check(
+		'access',
+		{
+			agent: str(),
+			dept: str(),
+			role: nullableId('Role id the agent holds in that department now; null for none.')
+		},
+		['agent', 'dept', 'role'],
+		'"Is": the agent\'s role in a department.'
+	),
+	check(
+		'mail',
+		{
+			to: str('Persona, user or agent id of the recipient.'),
+			ticket: str(),
+			template: { enum: Object.keys(TEMPLATES) },
+			text: ref('textMatch'),
+			atLeast: { type: 'integer', minimum: 1 }
+		},
+		['to'],
+		'An e-mail was sent (the world outbox).'
+	),
+	obj(
+		{
+			kind: { const: 'any' },
+			checks: list(ref('check'), 'Alternatives; one passing is enough.', 1),
+			...checkBase
+		},
+		['kind', 'checks'],
+		'Passes when any of its checks passes (valid alternative paths).'
+	)
+];
+
+const command: Schema = {
+	type: 'object',
+	description:
+		'A domain command: `do` is its type and the other fields are its own; `ticket` and `mail` name things resolved at run time.',
+	properties: {
+		id: id('A name for this command, for attempts to omit or replace it'),
+		as: str('The persona who runs it.'),
+		do: str('The command type, e.g. ticket.reply.'),
+		ticket: str('A bound ticket name; becomes ticketId.'),
+		mail: obj(
+			{
+				to: str('Recipient persona, user or agent id.'),
+				ticket: str('A bound ticket name.'),
+				template: { enum: Object.keys(TEMPLATES) }
+			},
+			['to'],
+			'The latest mail sent to `to` (about `ticket`, of `template`); becomes mailId.'
+		),
+		advance: ref('duration'),
+		expect: { enum: ['ok', 'refused'] }
+	}
+};
+
+const agent = obj(
+	{
+		id: id('Agent id'),
+		firstName: str(),
+		lastName: text('Last name.'),
+		username: str(),
+		email: str(),
+		deptId: str('Primary department id.'),
+		roleId: str('Role in the primary department.'),
+		access: list(
+			obj({ deptId: str(), roleId: str() }, ['deptId', 'roleId']),
+			'Extended access: other departments, each with a role.'
+		),
+		limitedAccess: bool('Limit ticket access to ONLY assigned tickets.'),
+		isAdmin: bool('May use the Admin Panel.'),
+		permissions: list({ enum: [...AGENT_PERMISSIONS] }),
+		active: bool('Account active.'),
+		pronoun: { enum: ['he', 'she', 'they'] },
+		teams: list(str(), 'Team ids.')
+	},
+	['firstName', 'lastName', 'username', 'email', 'deptId', 'roleId']
+);
+
+export const SCENARIO_SCHEMA: Schema = {
+	$schema: 'http://json-schema.org/draft-07/schema#',
+	$id: 'https://deskdrill.invalid/scenario.schema.json',
+	title: 'Deskdrill scenario front matter',
+	description:
+		'One lab: metadata, the world, personas, graded steps, reference solution and wrong attempts.',
+	type: 'object',
+	additionalProperties: false,
+	required: [
+		'format',
+		'id',
+		'title',
+		'summary',
+		'difficulty',
+		'minutes',
+		'skills',
+		'world',
+		'personas',
+		'steps',
+		'solution',
+		'attempts'
+	],
+	properties: {
+		format: { const: 1, description: 'Format version; 1.' },
+		id: {
+			type: 'string',
+			pattern: '^[a-z0-9][a-z0-9-]*$',
+			description: 'Lab id (lower-case letters, digits and "-").'
+		},
+		title: str(),
+		summary: str(),
+		difficulty: { enum: ['beginner', 'intermediate', 'advanced'] },
+		minutes: { type: 'integer', minimum: 1, maximum: 600, description: 'Estimated minutes.' },
+		skills: {
+			type: 'array',
+			minItems: 1,
+			uniqueItems: true,
+			items: { type: 'string', pattern: SKILL_PATTERN, description: 'a skill id such as triage' },
+			description:
+				'Skills measured: triage, routing, sla, communication, documentation, escalation, permissions, ...'
+		},
+		world: ref('world'),
+		personas: list(ref('persona'), 'Who the learner plays.', 1),
+		steps: list(ref('step'), 'The graded steps.', 1),
+		solution: list(ref('command'), 'The reference solution: must pass every step.', 1),
+		attempts: list(ref('attempt'), 'Wrong attempts and the steps each must fail.', 1)
+	},
+	$defs: {
+		isoTime: {
+			type: 'string',
+			pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z$',
+			description: 'an ISO 8601 UTC time such as 2026-03-02T09:00:00Z'
+		},
+		duration: {
+			type: ['integer', 'string'],
+			minimum: 1,
+			pattern: '^(?=\\d)(\\d+d)?(\\d+h)?(\\d+m)?$',
+			description: 'a duration: minutes as a number, or text such as 90m, 2h, 1d4h'
+		},
+		textMatch: obj(
+			{
+				any: list(str(), 'Accepted phrasings; one is enough.', 1),
+				all: list(str(), 'Terms that must all appear.', 1),
+				minWords: { type: 'integer', minimum: 1 }
+			},
+			[],
+			'Lenient text: case, spacing and punctuation ignored; phrases match whole words.'
+		),
+		eventMatch: obj(eventMatchProps, ['event']),
+		world: obj(
+			{
+				start: ref('isoTime'),
+				seed: { type: 'integer', description: 'Seed for ticket numbers.' },
+				settings: obj(
+					{
+						companyName: str(),
+						defaultDeptId: nullableId('Department for tickets nothing else routes.'),
+						defaultSlaId: nullableId('SLA plan used when neither topic nor department names one.'),
+						defaultPriority: { enum: PRIORITIES.map((p) => p.id) },
+						alertAdmins: bool('Alert administrators of new tickets.')
+					},
+					[]
+				),
+				defaultRoles: bool("Include osTicket's four default roles (default true)."),
+				roles: list(
+					obj(
+						{ id: id('Role id'), name: str(), permissions: list({ enum: [...ROLE_PERMISSIONS] }) },
+						['name']
+					)
+				),
+				slas: list(
+					obj(
+						{
+							id: id('SLA plan id'),
+							name: str(),
+							graceHours: { type: 'number', exclusiveMinimum: 0 },
+							schedule: {
+								type: 'object',
+								additionalProperties: false,
+								required: ['kind'],
+								properties: {
+									kind: { enum: ['24/7', 'business'] },
+									days: list({ type: 'integer', minimum: 0, maximum: 6 }),
+									open: { type: 'string', pattern: '^\\d{1,2}:\\d{2}$', description: 'HH:MM' },
+									close: { type: 'string', pattern: '^\\d{1,2}:\\d{2}$', description: 'HH:MM' }
+								},
+								if: { properties: { kind: { const: 'business' } } },
+								then: { required: ['days', 'open', 'close'] }
+							},
+							active: { type: 'boolean' },
+							transient: { type: 'boolean' },
+							disableOverdueAlerts: { type: 'boolean' }
+						},
+						['name', 'graceHours']
+					)
+				),
+				departments: list(
+					obj(
+						{
+							id: id('Department id'),
+							name: str(),
+							parentId: nullableId('Parent department id.'),
+							public: { type: 'boolean' },
+							slaId: nullableId('SLA plan id.'),
+							managerId: nullableId('Manager (agent id).'),
+							assignment: { enum: ['anyone', 'members', 'primary'] },
+							signature: { type: 'string' }
+						},
+						['name']
+					)
+				),
+				agents: list(agent),
+				teams: list(
+					obj(
+						{
+							id: id('Team id'),
+							name: str(),
+							leadId: nullableId('Team lead (agent id).'),
+							members: list(str())
+						},
+						['name']
+					)
+				),
+				topics: list(
+					obj(
+						{
+							id: id('Help topic id'),
+							name: str(),
+							public: { type: 'boolean' },
+							active: { type: 'boolean' },
+							deptId: nullableId('Department id.'),
+							priority: { enum: [...PRIORITIES.map((p) => p.id), null] },
+							slaId: nullableId('SLA plan id.'),
+							autoAssignAgentId: nullableId('Agent id.'),
+							autoAssignTeamId: nullableId('Team id.')
+						},
+						['name']
+					)
+				),
+				canned: list(
+					obj({ id: id('Canned response id'), title: str(), body: str(), deptId: nullableId('') }, [
+						'title',
+						'body'
+					])
+				),
+				users: list(
+					obj({ id: id('User id'), name: str(), email: str(), organization: str() }, [
+						'name',
+						'email'
+					])
+				),
+				tickets: list(
+					obj(
+						{
+							ref: id('The name checks and commands use for this ticket'),
+							as: str('End user (user id) who opens it; the system otherwise.'),
+							at: ref('isoTime'),
+							subject: str(),
+							details: str(),
+							topicId: str(),
+							email: str(),
+							name: str(),
+							userId: str(),
+							source: { enum: [...SOURCES] },
+							deptId: str(),
+							priority: { enum: PRIORITIES.map((p) => p.id) },
+							slaId: nullableId(''),
+							assignAgentId: nullableId(''),
+							assignTeamId: nullableId(''),
+							response: str(),
+							note: str()
+						},
+						['ref', 'subject', 'details'],
+						'A ticket that exists when the lab starts.'
+					)
+				)
+			},
+			['start']
+		),
+		persona: {
+			...obj(
+				{
+					id: id('Persona id'),
+					role: { enum: ['end-user', 'agent', 'admin'] },
+					user: str('World user id (end-user personas).'),
+					agent: str('World agent id (agent and admin personas).'),
+					label: str()
+				},
+				['id', 'role']
+			),
+			if: { properties: { role: { const: 'end-user' } } },
+			then: { required: ['user'] },
+			else: { required: ['agent'] }
+		},
+		hint: obj(
+			{
+				level: { enum: ['nudge', 'guided', 'strong'] },
+				text: str(),
+				cost: { type: 'integer', minimum: 0, description: 'Points it costs (practice mode).' }
+			},
+			['level', 'text', 'cost']
+		),
+		step: obj(
+			{
+				id: id('Step id'),
+				title: str(),
+				persona: str('The persona to play.'),
+				instructions: str('Markdown.'),
+				skill: { type: 'string', pattern: SKILL_PATTERN, description: 'One of the lab skills.' },
+				points: { type: 'integer', minimum: 1 },
+				after: str('A step id: this step counts only when done after it.'),
+				hints: list(ref('hint'), 'Tiered: nudge, guided, strong.'),
+				checks: list(
+					{ allOf: [ref('check'), { type: 'object', required: ['fail'] }] },
+					'All must pass.',
+					1
+				)
+			},
+			['id', 'title', 'persona', 'instructions', 'skill', 'points', 'checks']
+		),
+		check: {
+			type: 'object',
+			required: ['kind'],
+			discriminator: { propertyName: 'kind' },
+			oneOf: CHECKS
+		},
+		command,
+		attempt: obj(
+			{
+				name: str(),
+				description: str(),
+				fails: list(str(), 'Step ids this attempt must not pass.', 1),
+				commands: list(ref('command')),
+				without: list(str(), 'Reference solution command ids to leave out.'),
+				replace: {
+					type: 'object',
+					additionalProperties: ref('command'),
+					description: 'Reference solution command ids to replace.'
+				},
+				append: list(ref('command'), 'Commands to add after the reference solution.')
+			},
+			['name', 'fails']
+		)
+	}
+};
