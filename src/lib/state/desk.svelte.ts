@@ -80,8 +80,16 @@ export class DeskState {
 	/** Set when a write could not be saved (storage full, IndexedDB gone). */
 	saveError = $state<string | null>(null);
 
-	constructor(backend: DeskBackend, personas: Persona[], initialPersonaId?: string) {
+	#onSwitch: ((personaId: string) => void) | undefined;
+
+	constructor(
+		backend: DeskBackend,
+		personas: Persona[],
+		initialPersonaId?: string,
+		onSwitch?: (personaId: string) => void
+	) {
 		this.#backend = backend;
+		this.#onSwitch = onSwitch;
 		this.personas = personas;
 		this.#personaId = initialPersonaId ?? personas[0]?.id ?? '';
 		backend.subscribe(() => this.#version++);
@@ -120,13 +128,19 @@ export class DeskState {
 		if (!this.personas.some((p) => p.id === personaId)) return;
 		this.#personaId = personaId;
 		this.lastError = null;
+		this.#onSwitch?.(personaId);
 	}
 
 	/** Send a command as the current persona. Never throws: a storage failure becomes `saveError`. */
-	async run(command: Command): Promise<RunOutcome> {
+	run(command: Command): Promise<RunOutcome> {
+		return this.runAs(this.actor, command);
+	}
+
+	/** Send a command as another actor (the lab's clock controls act as the system). */
+	async runAs(actor: Actor, command: Command): Promise<RunOutcome> {
 		this.pending++;
 		try {
-			const result = await this.#backend.run(this.actor, command, Date.now());
+			const result = await this.#backend.run(actor, command, Date.now());
 			if (result.ok) {
 				this.lastError = null;
 				return { ok: true, subjectId: result.subjectId };

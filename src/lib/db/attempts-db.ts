@@ -1,0 +1,73 @@
+/**
+ * The workspace database: one per browser profile, beside the per-attempt
+ * world databases. It holds each lab attempt's record (mode, session state,
+ * hints used, last grade), scenarios the instructor imported, and settings.
+ * The help desk itself lives in the attempt's own world database (world-db.ts).
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { SessionMode, SessionStatus } from '../services/session-machine';
+
+export interface AttemptRecord {
+	id: string;
+	scenarioId: string;
+	scenarioTitle: string;
+	mode: SessionMode;
+	candidate: string | null;
+	timeLimitMs: number | null;
+	status: SessionStatus;
+	/** XState persisted snapshot of the session machine (JSON). */
+	session: unknown;
+	/** Hints opened per step (they open in order: nudge, guided, strong). */
+	hintsUsed: Record<string, number>;
+	/** Steps whose solution the learner revealed. */
+	solutionsShown: string[];
+	/** The persona the learner was playing, so a reload resumes there. */
+	personaId: string | null;
+	/** Wall-clock time of the last learner action (for the simulated clock). */
+	lastActiveAt: number;
+	/** Times the assessment window lost focus (reported, never judged automatically). */
+	focusLosses: number;
+	createdAt: number;
+	updatedAt: number;
+	/** The last grade, for the catalogue (the full grade is recomputed from the world). */
+	score: number;
+	maxScore: number;
+	passedSteps: number;
+	totalSteps: number;
+}
+
+export interface ImportedScenario {
+	id: string;
+	fileName: string;
+	text: string;
+	importedAt: number;
+}
+
+export interface SettingRow {
+	key: string;
+	value: unknown;
+}
+
+export class WorkspaceDb extends Dexie {
+	attempts!: EntityTable<AttemptRecord, 'id'>;
+	scenarios!: EntityTable<ImportedScenario, 'id'>;
+	settings!: EntityTable<SettingRow, 'key'>;
+
+	constructor(name = 'deskdrill-workspace') {
+		super(name);
+		// Version 1 is shipped: change the schema only by adding version(2) with an upgrade.
+		this.version(1).stores({
+			attempts: 'id, scenarioId, status, updatedAt',
+			scenarios: 'id',
+			settings: 'key'
+		});
+	}
+}
+
+let shared: WorkspaceDb | null = null;
+
+/** The workspace database of this browser profile (opened once). */
+export function workspaceDb(): WorkspaceDb {
+	shared ??= new WorkspaceDb();
+	return shared;
+}

@@ -1,0 +1,152 @@
+/**
+ * Lab attempts: start one (a fresh world in its own database), find it again
+ * after a reload, reset it, end it. The attempt record lives in the workspace
+ * database; the help desk in the attempt's world database.
+ */
+import { createActor } from 'xstate';
+import { createWorldStore, deleteWorld, openWorldStore, type WorldStore } from '../db/world-store';
+import { workspaceDb, type AttemptRecord } from '../db/attempts-db';
+import { scenarioWorld } from '../scenarios/world';
+import type { Scenario } from '../scenarios/types';
+import {
+	sessionMachine,
+	type SessionEvent,
+	type SessionMode,
+	type SessionStatus
+} from './session-machine';
+
+export interface StartOptions {
+	mode: SessionMode;
+	candidate?: string;
+	/** Assessment time limit in minutes; the scenario's estimate by default. */
+	minutes?: number;
+}
+
+/** The session after `event`, as a persisted snapshot and its status. */
+export function advanceSession(
+	persisted: unknown,
+	event: SessionEvent
+): { session: unknown; status: SessionStatus } {
+	const actor = createActor(sessionMachine, persisted ? { snapshot: persisted as never } : {});
+	actor.start();
+	actor.send(event);
+	const snapshot = actor.getSnapshot();
+	actor.stop();
+	return { session: actor.getPersistedSnapshot(), status: snapshot.value as SessionStatus };
+}
+
+/** The session's context (mode, times) from a persisted snapshot. */
+export function sessionContext(persisted: unknown) {
+	const actor = createActor(sessionMachine, persisted ? { snapshot: persisted as never } : {});
+	return actor.getSnapshot().context;
+}
+
+function newId(): string {
+	return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+		? crypto.randomUUID()
+		: `a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export class AttemptError extends Error {
+	override name = 'AttemptError';
+}
+
+export async function startAttempt(
+	scenario: Scenario,
+	options: StartOptions,
+	now = Date.now()
+): Promise<AttemptRecord> {
+	const candidate = options.candidate?.trim() ?? '';
+	if (options.mode === 'assessment' && !candidate)
+		throw new AttemptError('Enter the candidate’s name to start an assessment.');
+	const minutes = options.minutes ?? scenario.minutes;
+	if (options.mode === 'assessment' && !(minutes > 0))
+		throw new AttemptError('The time limit must be a number of minutes above zero.');
+	const timeLimitMs = options.mode === 'assessment' ? Math.round(minutes * 60_000) : null;
+	const started = advanceSession(null, {
+		type: 'session.start',
+		at: now,
+		mode: options.mode,
+		candidate,
+		timeLimitMs
+	});
+	if (started.status !== 'inProgress') throw new AttemptError('The attempt could not start.');
+	const record: AttemptRecord = {
+		id: newId(),
+		scenarioId: scenario.id,
+		scenarioTitle: scenario.title,
+		mode: options.mode,
+		candidate: options.mode === 'assessment' ? candidate : null,
+		timeLimitMs,
+		status: started.status,
+		session: started.session,
+		hintsUsed: {},
+		solutionsShown: [],
+		personaId: scenario.steps[0]?.persona ?? scenario.personas[0]?.id ?? null,
+		lastActiveAt: now,
+		focusLosses: 0,
+		createdAt: now,
+		updatedAt: now,
+		score: 0,
+		maxScore: scenario.steps.reduce((sum, s) => sum + s.points, 0),
+		passedSteps: 0,
+		totalSteps: scenario.steps.length
+	};
+	const store = await createWorldStore(record.id, scenarioWorld(scenario));
+	store.close();
+	await workspaceDb().attempts.put(record);
+	return record;
+}
+
+export async function getAttempt(id: string): Promise<AttemptRecord | undefined> {
+	return workspaceDb().attempts.get(id);
+}
+
+export async function saveAttempt(record: AttemptRecord): Promise<void> {
+	await workspaceDb().attempts.put(plainCopy(record));
+}
+
+/** A plain copy (records may be reactive proxies in the UI). */
+function plainCopy<T>(value: T): T {
+	return JSON.parse(JSON.stringify(value)) as T;
+}
+
+export async function listAttempts(): Promise<AttemptRecord[]> {
+	return workspaceDb().attempts.orderBy('updatedAt').reverse().toArray();
+}
+
+/** The attempt's help desk, opened from its own database. */
+export async function openAttemptWorld(record: AttemptRecord): Promise<WorldStore | null> {
+	return openWorldStore(record.id);
+}
+
+/** Start over: a fresh world, no hints, the clock of a new session (practice only). */
+export async function resetAttempt(
+	record: AttemptRecord,
+	scenario: Scenario,
+	now = Date.now()
+): Promise<AttemptRecord> {
+	if (record.mode === 'assessment') throw new AttemptError('An assessment cannot be reset.');
+	const started = advanceSession(null, { type: 'session.start', at: now, mode: 'practice' });
+	const reset: AttemptRecord = {
+		...plainCopy(record),
+		status: started.status,
+		session: started.session,
+		hintsUsed: {},
+		solutionsShown: [],
+		personaId: scenario.steps[0]?.persona ?? record.personaId,
+		lastActiveAt: now,
+		updatedAt: now,
+		score: 0,
+		passedSteps: 0
+	};
+	const store = await createWorldStore(record.id, scenarioWorld(scenario));
+	store.close();
+	await workspaceDb().attempts.put(reset);
+	return reset;
+}
+
+export async function deleteAttempt(id: string): Promise<void> {
+	await deleteWorld(id);
+	await workspaceDb().attempts.delete(id);
+}

@@ -1,0 +1,112 @@
+/**
+ * The labs on offer: the scenario files bundled with the app (scenarios/*.md,
+ * precached for offline use) and any the instructor imported into this
+ * browser. A file that does not load is listed with its problems, never hidden.
+ */
+import { loadScenario } from '../scenarios/load';
+import type { Problem, Scenario } from '../scenarios/types';
+import { workspaceDb, type AttemptRecord } from '../db/attempts-db';
+
+const bundledFiles = import.meta.glob('/scenarios/*.md', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+}) as Record<string, string>;
+
+export interface CatalogueEntry {
+	scenario: Scenario;
+	source: 'bundled' | 'imported';
+}
+
+export interface Catalogue {
+	labs: CatalogueEntry[];
+	broken: { file: string; problems: Problem[] }[];
+}
+
+function load(
+	files: { name: string; text: string; source: CatalogueEntry['source'] }[]
+): Catalogue {
+	const labs: CatalogueEntry[] = [];
+	const broken: Catalogue['broken'] = [];
+	for (const file of files) {
+		const result = loadScenario(file.text, file.name);
+		if (result.ok) labs.push({ scenario: result.scenario, source: file.source });
+		else broken.push({ file: file.name, problems: result.problems });
+	}
+	return { labs, broken };
+}
+
+let bundledCache: Catalogue | null = null;
+
+export function bundledCatalogue(): Catalogue {
+	bundledCache ??= load(
+		Object.entries(bundledFiles)
+			.sort(([a], [b]) => a.localeCompare(b))
+			.map(([path, text]) => ({ name: path.replace(/^\//, ''), text, source: 'bundled' as const }))
+	);
+	return bundledCache;
+}
+
+/** Bundled labs and the ones imported into this browser (an imported lab with the same id replaces the bundled one). */
+export async function fullCatalogue(): Promise<Catalogue> {
+	const bundled = bundledCatalogue();
+	const imported = load(
+		(await workspaceDb().scenarios.toArray()).map((s) => ({
+			name: s.fileName,
+			text: s.text,
+			source: 'imported' as const
+		}))
+	);
+	const ids = new Set(imported.labs.map((l) => l.scenario.id));
+	return {
+		labs: [...bundled.labs.filter((l) => !ids.has(l.scenario.id)), ...imported.labs],
+		broken: [...bundled.broken, ...imported.broken]
+	};
+}
+
+export async function findScenario(id: string): Promise<Scenario | null> {
+	return (await fullCatalogue()).labs.find((l) => l.scenario.id === id)?.scenario ?? null;
+}
+
+/** Import a scenario file into this browser; refused with its problems when it does not load. */
+export async function importScenario(
+	fileName: string,
+	text: string
+): Promise<{ ok: true; scenario: Scenario } | { ok: false; problems: Problem[] }> {
+	const result = loadScenario(text, fileName);
+	if (!result.ok) return result;
+	await workspaceDb().scenarios.put({
+		id: result.scenario.id,
+		fileName,
+		text,
+		importedAt: Date.now()
+	});
+	return result;
+}
+
+export interface LabProgress {
+	best: number | null;
+	maxScore: number;
+	inProgress: AttemptRecord | null;
+	attempts: number;
+}
+
+/** Best score and the attempt in progress, per scenario id. */
+export function progressByScenario(attempts: AttemptRecord[]): Map<string, LabProgress> {
+	const map = new Map<string, LabProgress>();
+	for (const a of attempts) {
+		const entry = map.get(a.scenarioId) ?? {
+			best: null,
+			maxScore: a.maxScore,
+			inProgress: null,
+			attempts: 0
+		};
+		entry.attempts++;
+		if (a.status === 'inProgress' || a.status === 'paused') {
+			if (!entry.inProgress || entry.inProgress.updatedAt < a.updatedAt) entry.inProgress = a;
+		}
+		if (entry.best === null || a.score > entry.best) entry.best = a.score;
+		map.set(a.scenarioId, entry);
+	}
+	return map;
+}

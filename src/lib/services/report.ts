@@ -1,0 +1,247 @@
+/**
+ * The result of an attempt, for people and for other systems: a report
+ * object (scores per step and per skill, time, hints, failed checks and why),
+ * and its exports as JSON, CSV and xAPI statements an LRS accepts.
+ * Pure: everything comes in as arguments.
+ */
+import type { JournalEntry, World } from '../domain';
+import { grade, type Grade } from '../grading';
+import type { AttemptRecord } from '../db/attempts-db';
+import type { Scenario } from '../scenarios/types';
+import { sessionContext } from './attempts';
+
+export interface Report {
+	attemptId: string;
+	scenario: { id: string; title: string };
+	mode: AttemptRecord['mode'];
+	candidate: string | null;
+	status: AttemptRecord['status'];
+	startedAt: number | null;
+	endedAt: number | null;
+	durationMs: number;
+	timeLimitMs: number | null;
+	score: number;
+	maxScore: number;
+	/** 0..1 */
+	scaled: number;
+	/** Passed: the attempt scored at least the pass mark. */
+	passed: boolean;
+	passMark: number;
+	hintsUsed: number;
+	hintPoints: number;
+	focusLosses: number;
+	commands: number;
+	refusals: number;
+	steps: (Grade['steps'][number] & { hintsUsed: number })[];
+	bySkill: { skill: string; score: number; maxScore: number }[];
+}
+
+/** Share of the points an attempt needs to count as a success. */
+export const PASS_MARK = 0.8;
+
+export function buildReport(
+	scenario: Scenario,
+	attempt: AttemptRecord,
+	world: World,
+	journal: JournalEntry[]
+): Report {
+	const ended = attempt.status === 'submitted' || attempt.status === 'timedOut';
+	const g = grade(scenario, world, journal, {
+		hintsUsed: attempt.mode === 'practice' ? attempt.hintsUsed : {},
+		final: ended
+	});
+	const session = sessionContext(attempt.session);
+	const scaled = g.maxScore ? g.score / g.maxScore : 0;
+	return {
+		attemptId: attempt.id,
+		scenario: { id: scenario.id, title: scenario.title },
+		mode: attempt.mode,
+		candidate: attempt.candidate,
+		status: attempt.status,
+		startedAt: session.startedAt,
+		endedAt: session.endedAt,
+		durationMs:
+			session.elapsedMs +
+			(session.runningSince !== null ? Math.max(0, attempt.updatedAt - session.runningSince) : 0),
+		timeLimitMs: attempt.timeLimitMs,
+		score: g.score,
+		maxScore: g.maxScore,
+		scaled: Math.round(scaled * 1000) / 1000,
+		passed: scaled >= PASS_MARK,
+		passMark: PASS_MARK,
+		hintsUsed: Object.values(attempt.hintsUsed).reduce((a, b) => a + b, 0),
+		hintPoints: g.steps.reduce((sum, s) => sum + s.hintPenalty, 0),
+		focusLosses: attempt.focusLosses,
+		commands: journal.filter((e) => e.actor.role !== 'system').length,
+		refusals: journal.filter((e) => e.outcome === 'refused').length,
+		steps: g.steps.map((s) => ({ ...s, hintsUsed: attempt.hintsUsed[s.id] ?? 0 })),
+		bySkill: Object.entries(g.bySkill).map(([skill, v]) => ({ skill, ...v }))
+	};
+}
+
+function csvCell(value: unknown): string {
+	const text = value === null || value === undefined ? '' : String(value);
+	// Quote, and defuse spreadsheet formulas (a cell starting with = + - @ runs as a formula in Excel).
+	const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+	return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** One row per step, with the attempt's identity on every row so several reports concatenate cleanly. */
+export function reportToCsv(report: Report): string {
+	const header = [
+		'attempt',
+		'lab',
+		'candidate',
+		'mode',
+		'status',
+		'step',
+		'title',
+		'skill',
+		'result',
+		'points',
+		'max_points',
+		'hints_used',
+		'hint_penalty',
+		'failed_checks'
+	];
+	const rows = report.steps.map((s) => [
+		report.attemptId,
+		report.scenario.id,
+		report.candidate ?? '',
+		report.mode,
+		report.status,
+		s.id,
+		s.title,
+		s.skill,
+		s.status,
+		s.points,
+		s.maxPoints,
+		s.hintsUsed,
+		s.hintPenalty,
+		s.checks
+			.filter((c) => !c.ok)
+			.map((c) => c.message)
+			.join(' | ')
+	]);
+	rows.push([
+		report.attemptId,
+		report.scenario.id,
+		report.candidate ?? '',
+		report.mode,
+		report.status,
+		'TOTAL',
+		report.scenario.title,
+		'',
+		report.passed ? 'passed' : 'failed',
+		report.score,
+		report.maxScore,
+		report.hintsUsed,
+		report.hintPoints,
+		''
+	]);
+	return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** ISO 8601 duration, e.g. PT12M30S. */
+export function isoDuration(ms: number): string {
+	const total = Math.max(0, Math.round(ms / 1000));
+	const h = Math.floor(total / 3600);
+	const m = Math.floor((total % 3600) / 60);
+	const s = total % 60;
+	return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s || (!h && !m) ? `${s}S` : ''}`;
+}
+
+const ACTIVITY_BASE = 'https://deskdrill.invalid/labs/';
+
+/**
+ * xAPI statements: one for the whole attempt (completed + passed/failed, with a
+ * scaled score, success and duration) and one "answered" per step, each with
+ * the attempt as its context's registration grouping.
+ */
+export function reportToXapi(
+	report: Report,
+	learner = { name: report.candidate ?? 'Learner', mbox: null as string | null }
+) {
+	const actor = learner.mbox
+		? { objectType: 'Agent', name: learner.name, mbox: learner.mbox }
+		: {
+				objectType: 'Agent',
+				name: learner.name,
+				account: { homePage: 'https://deskdrill.invalid', name: learner.name }
+			};
+	const registration = toUuid(report.attemptId);
+	const timestamp = new Date(report.endedAt ?? report.startedAt ?? 0).toISOString();
+	const lab = `${ACTIVITY_BASE}${encodeURIComponent(report.scenario.id)}`;
+	const context = {
+		registration,
+		contextActivities: { grouping: [{ id: lab, objectType: 'Activity' }] }
+	};
+	const summary = {
+		actor,
+		verb: report.passed
+			? { id: 'http://adlnet.gov/expapi/verbs/passed', display: { 'en-US': 'passed' } }
+			: { id: 'http://adlnet.gov/expapi/verbs/failed', display: { 'en-US': 'failed' } },
+		object: {
+			objectType: 'Activity',
+			id: lab,
+			definition: {
+				name: { 'en-US': report.scenario.title },
+				type: 'http://adlnet.gov/expapi/activities/simulation'
+			}
+		},
+		result: {
+			score: { scaled: report.scaled, raw: report.score, min: 0, max: report.maxScore },
+			success: report.passed,
+			completion: report.status === 'submitted' || report.status === 'timedOut',
+			duration: isoDuration(report.durationMs)
+		},
+		context: { registration, extensions: { [`${ACTIVITY_BASE}mode`]: report.mode } },
+		timestamp
+	};
+	const steps = report.steps.map((s) => ({
+		actor,
+		verb: { id: 'http://adlnet.gov/expapi/verbs/answered', display: { 'en-US': 'answered' } },
+		object: {
+			objectType: 'Activity',
+			id: `${lab}/steps/${encodeURIComponent(s.id)}`,
+			definition: {
+				name: { 'en-US': s.title },
+				type: 'http://adlnet.gov/expapi/activities/interaction'
+			}
+		},
+		result: {
+			score: {
+				scaled: s.maxPoints ? Math.round((s.points / s.maxPoints) * 1000) / 1000 : 0,
+				raw: s.points,
+				min: 0,
+				max: s.maxPoints
+			},
+			success: s.status === 'passed',
+			completion: true
+		},
+		context,
+		timestamp
+	}));
+	return [summary, ...steps];
+}
+
+/** A stable RFC 4122-shaped UUID for an attempt id (xAPI registrations must be UUIDs). */
+export function toUuid(id: string): string {
+	if (/^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i.test(id))
+		return id.toLowerCase();
+	let h1 = 0x811c9dc5;
+	let h2 = 0x01000193;
+	const hex: string[] = [];
+	for (let round = 0; hex.join('').length < 32; round++) {
+		for (const ch of `${round}:${id}`) {
+			h1 = Math.imul(h1 ^ ch.charCodeAt(0), 16777619) >>> 0;
+			h2 = Math.imul(h2 ^ ch.charCodeAt(0), 2246822519) >>> 0;
+		}
+		hex.push(h1.toString(16).padStart(8, '0'), h2.toString(16).padStart(8, '0'));
+	}
+	const x = hex.join('').slice(0, 32).split('');
+	x[12] = '4';
+	x[16] = ((parseInt(x[16] as string, 16) & 0x3) | 0x8).toString(16);
+	const s = x.join('');
+	return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
