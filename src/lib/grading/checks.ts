@@ -309,23 +309,29 @@ function describeEvent(ctx: GradeContext, match: EventMatch): string {
 	return `${match.event.replace(/^ticket\./, '')}${who}${text}`;
 }
 
+/** The place after which facts count: `since`, or after the first event matching `afterEvent`. */
+function anchoredSince(
+	ctx: GradeContext,
+	check: CheckOf<'happened'> | CheckOf<'refused'> | CheckOf<'succeeded'>,
+	since: number
+): number | CheckResult {
+	if (!check.afterEvent) return since;
+	const match = check.afterEvent;
+	// Ticket events default to the check's own ticket; others (access.granted) are about no ticket.
+	const own = match.event.startsWith('ticket.') ? check.ticket : undefined;
+	const anchorTicket = matchTicket(ctx, check, match.ticket ?? own);
+	if (isResult(anchorTicket)) return anchorTicket;
+	const anchor = ctx.world.events.find((e) => eventMatches(ctx, e, match, anchorTicket));
+	if (!anchor)
+		return result(check, false, '', { actual: 'none', expected: describeEvent(ctx, match) });
+	return Math.max(since, anchor.seq);
+}
+
 function happenedCheck(ctx: GradeContext, check: CheckOf<'happened'>, since: number): CheckResult {
 	const ticketId = matchTicket(ctx, check, check.ticket);
 	if (isResult(ticketId)) return ticketId;
-	let from = since;
-	if (check.afterEvent) {
-		const anchorTicket = matchTicket(ctx, check, check.afterEvent.ticket ?? check.ticket);
-		if (isResult(anchorTicket)) return anchorTicket;
-		const anchor = ctx.world.events.find((e) =>
-			eventMatches(ctx, e, check.afterEvent!, anchorTicket)
-		);
-		if (!anchor)
-			return result(check, false, '', {
-				actual: 'none',
-				expected: describeEvent(ctx, check.afterEvent)
-			});
-		from = Math.max(from, anchor.seq);
-	}
+	const from = anchoredSince(ctx, check, since);
+	if (isResult(from)) return from;
 	const due = ticketId ? ctx.world.tickets[ticketId]?.dueAt : null;
 	const all = ctx.world.events.filter((e) => eventMatches(ctx, e, check, ticketId));
 	const matching = all.filter(
@@ -360,6 +366,8 @@ function journalCheck(
 ): CheckResult {
 	const ticketId = matchTicket(ctx, check, check.ticket);
 	if (isResult(ticketId)) return ticketId;
+	const from = anchoredSince(ctx, check, since);
+	if (isResult(from)) return from;
 	const types = Array.isArray(check.command) ? check.command : [check.command];
 	const outcome = check.kind === 'refused' ? 'refused' : 'ok';
 	const who = check.by ? ctx.person(check.by) : null;
@@ -371,7 +379,7 @@ function journalCheck(
 			const about = 'ticketId' in e.command ? e.command.ticketId : e.subjectId;
 			if (about !== ticketId) return false;
 		}
-		return (ctx.journalAt.get(e.n) ?? 0) > since;
+		return (ctx.journalAt.get(e.n) ?? 0) > from;
 	});
 	const whoName = who ? `${personName(ctx.world, who)}'s ` : '';
 	const values = { actual: entry ? outcome : 'none', expected: outcome };

@@ -156,7 +156,8 @@ const CHECKS: Schema[] = [
 				},
 				ticket: str('A bound ticket name.'),
 				code: { enum: ERROR_CODES },
-				after: str('A step id: only attempts after that step count.')
+				after: str('A step id: only attempts after that step count.'),
+				afterEvent: ref('eventMatch')
 			},
 			['command'],
 			kind === 'refused'

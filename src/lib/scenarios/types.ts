@@ -96,6 +96,8 @@ export interface JournalMatch {
 	code?: ErrorCode;
 	/** A step id: only attempts after that step was completed count. */
 	after?: string;
+	/** Only attempts after the first event matching this count. */
+	afterEvent?: EventMatch;
 }
 
 export type TicketField =

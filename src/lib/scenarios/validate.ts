@@ -636,6 +636,11 @@ class CrossCheck {
 						);
 				});
 				if (check.by) this.person(at('by'), check.by, 'any', true);
+				if (check.afterEvent) {
+					this.eventMatch(check.afterEvent, at('afterEvent'));
+					if (check.afterEvent.ticket)
+						this.binding([...at('afterEvent'), 'ticket'], check.afterEvent.ticket);
+				}
 				break;
 			}
 			case 'queue':
