@@ -66,6 +66,21 @@ export class MemoryBackend implements DeskBackend {
 	}
 }
 
+/** A world to look at, not to change: a reviewer's replay of an attempt. */
+export class ReadOnlyBackend implements DeskBackend {
+	constructor(
+		readonly world: World,
+		readonly journal: JournalEntry[] = [],
+		private readonly reason = 'This is a replay: nothing can be changed here.'
+	) {}
+	run(): Promise<CommandResult> {
+		return Promise.resolve({ ok: false, error: { code: 'conflict', message: this.reason } });
+	}
+	subscribe() {
+		return () => {};
+	}
+}
+
 export type RunOutcome = { ok: true; subjectId: string | null } | { ok: false; error: DomainError };
 
 export class DeskState {
