@@ -1,0 +1,153 @@
+/**
+ * Where one agent persona is in the Agent Panel: the queue, search and sort,
+ * the open ticket, the open action form, and unsent drafts. Pure view state,
+ * no ticket rule: commands go to the domain through `desk.run`.
+ *
+ * PanelFrame re-mounts the panel on every persona switch ({#key}), so the
+ * state cannot live in the component. It lives in a WeakMap keyed by the
+ * DeskState (one per lab attempt, so a new attempt starts clean and an old one
+ * is garbage-collected) and then by persona id.
+ */
+import type { Command, QueueId, SortKey, StatusId } from '$lib/domain';
+import type { DeskState } from '$lib/state/desk.svelte';
+
+export type Screen = 'queue' | 'ticket' | 'new';
+export type ActionForm = 'edit' | 'assign' | 'transfer' | 'refer' | 'status';
+
+export interface Notice {
+	kind: 'ok' | 'error';
+	text: string;
+}
+
+/** Unsent input on one ticket. */
+export interface TicketDraft {
+	reply: string;
+	/** '' keeps the current status. */
+	replyStatus: StatusId | '';
+	note: string;
+}
+
+/** The "Open a New Ticket" form; '' means "not chosen, use the default". */
+export interface NewTicketDraft {
+	userId: string;
+	email: string;
+	name: string;
+	source: string;
+	topicId: string;
+	deptId: string;
+	priority: string;
+	slaId: string;
+	assignee: string;
+	subject: string;
+	details: string;
+	response: string;
+}
+
+export const NEW_USER = '__new__';
+
+function blankNewTicket(): NewTicketDraft {
+	return {
+		userId: '',
+		email: '',
+		name: '',
+		source: 'Phone',
+		topicId: '',
+		deptId: '',
+		priority: '',
+		slaId: '',
+		assignee: '',
+		subject: '',
+		details: '',
+		response: ''
+	};
+}
+
+export class AgentView {
+	screen = $state<Screen>('queue');
+	queue = $state<QueueId>('open');
+	search = $state('');
+	sort = $state<SortKey>('updated');
+	ticketId = $state<string | null>(null);
+	/** The refusal of `ticket.view` when the ticket could not be opened. */
+	denied = $state<{ heading: string; message: string } | null>(null);
+	action = $state<ActionForm | null>(null);
+	notice = $state<Notice | null>(null);
+	drafts = $state<Record<string, TicketDraft>>({});
+	newTicket = $state<NewTicketDraft>(blankNewTicket());
+
+	readonly #desk: DeskState;
+
+	constructor(desk: DeskState) {
+		this.#desk = desk;
+	}
+
+	draft(ticketId: string): TicketDraft {
+		this.drafts[ticketId] ??= { reply: '', replyStatus: '', note: '' };
+		return this.drafts[ticketId];
+	}
+
+	showQueue(queue: QueueId = this.queue) {
+		this.queue = queue;
+		this.screen = 'queue';
+		this.ticketId = null;
+		this.denied = null;
+		this.action = null;
+	}
+
+	showNewTicket() {
+		this.screen = 'new';
+		this.action = null;
+		this.notice = null;
+	}
+
+	resetNewTicket() {
+		this.newTicket = blankNewTicket();
+	}
+
+	/** Opens a ticket the way osTicket does: ask the engine (and so the journal) first. */
+	async openTicket(ticketId: string): Promise<boolean> {
+		this.notice = null;
+		this.action = null;
+		const outcome = await this.#desk.run({ type: 'ticket.view', ticketId });
+		this.draft(ticketId);
+		this.screen = 'ticket';
+		this.ticketId = ticketId;
+		this.denied = outcome.ok
+			? null
+			: {
+					heading: outcome.error.code === 'hidden' ? 'Access denied' : 'Cannot open this ticket',
+					message: outcome.error.message
+				};
+		return outcome.ok;
+	}
+
+	/** Runs a command as the persona and words the outcome; never throws. */
+	async run(command: Command, success: string | ((subjectId: string | null) => string)) {
+		const outcome = await this.#desk.run(command);
+		this.notice = outcome.ok
+			? { kind: 'ok', text: typeof success === 'string' ? success : success(outcome.subjectId) }
+			: { kind: 'error', text: outcome.error.message };
+		return outcome;
+	}
+}
+
+const views = new WeakMap<DeskState, Map<string, AgentView>>();
+
+/** The view state of this persona in this lab attempt, created on first use. */
+export function agentViewFor(
+	desk: DeskState,
+	personaId: string
+): { view: AgentView; fresh: boolean } {
+	let byPersona = views.get(desk);
+	if (!byPersona) {
+		// Plain Map on purpose: it only finds each persona's (reactive) AgentView.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		byPersona = new Map();
+		views.set(desk, byPersona);
+	}
+	const existing = byPersona.get(personaId);
+	if (existing) return { view: existing, fresh: false };
+	const view = new AgentView(desk);
+	byPersona.set(personaId, view);
+	return { view, fresh: true };
+}
