@@ -67,14 +67,20 @@ export function parseScenarioFile(text: string, file: string): ParseResult {
 		return { line: pos.line + 1, column: pos.col };
 	};
 	const errors = [...doc.errors];
-	if (errors.length)
-		return {
-			ok: false,
-			problems: errors.map((e) => {
-				const pos = at(e.pos[0]);
-				return { file, ...pos, path: '', message: `bad YAML: ${yamlMessage(e.message)}` };
-			})
-		};
+	if (errors.length) {
+		// The first error is the cause; the rest are usually its echo.
+		const first = errors[0] as (typeof errors)[number];
+		let pos = at(first.pos[0]);
+		let message = `bad YAML: ${yamlMessage(first.message)}`;
+		const quote = /^Missing closing (["'])quote/.exec(first.message)?.[1];
+		const opened = quote ? unclosedQuote(yamlText, first.pos[0], quote) : null;
+		if (opened !== null) {
+			pos = at(opened);
+			message = `bad YAML: this ${quote}quoted${quote} text is never closed (missing closing ${quote})`;
+		}
+		if (errors.length > 1) message += ` (and ${errors.length - 1} more YAML error(s) after it)`;
+		return { ok: false, problems: [{ file, ...pos, path: '', message }] };
+	}
 	const data: unknown = doc.toJS({ maxAliasCount: 1000 });
 	if (data === null || typeof data !== 'object' || Array.isArray(data))
 		return problem(2, 1, 'the front matter must be a YAML mapping of fields (id: ..., title: ...)');
@@ -88,6 +94,18 @@ export function parseScenarioFile(text: string, file: string): ParseResult {
 			locate: (path, key) => locateNode(doc, path, key ?? false, at)
 		}
 	};
+}
+
+/** Offset of the quote that opens the unclosed scalar: the first line before `end` with an odd count of that quote. */
+function unclosedQuote(text: string, end: number, quote: string): number | null {
+	let offset = 0;
+	for (const line of text.slice(0, end).split('\n')) {
+		const unescaped = quote === '"' ? line.replace(/\\./g, '') : line.replace(/''/g, '');
+		const count = unescaped.split(quote).length - 1;
+		if (count % 2 === 1) return offset + line.indexOf(quote);
+		offset += line.length + 1;
+	}
+	return null;
 }
 
 /** 1-based line of the first non-blank line from index `from`. */
