@@ -58,12 +58,15 @@ type Purifier = {
 	isSupported?: boolean;
 };
 
+/** DOMPurify bound to the page's window, or null where there is no DOM (Node). */
 function purifier(): Purifier | null {
-	if (typeof window === 'undefined' || typeof window.document === 'undefined') return null;
-	const purify = DOMPurify as unknown as Purifier & ((w: Window) => Purifier);
+	// Read through globalThis so this module type-checks without the DOM library.
+	const win = (globalThis as { window?: { document?: unknown } }).window;
+	if (!win || !win.document) return null;
+	const purify = DOMPurify as unknown as Purifier & ((w: unknown) => Purifier);
 	if (purify.isSupported) return purify;
 	try {
-		return purify(window);
+		return purify(win);
 	} catch {
 		return null;
 	}
