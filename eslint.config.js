@@ -48,5 +48,16 @@ export default ts.config(
 			// TypeScript already checks undefined identifiers.
 			'no-undef': 'off'
 		}
+	},
+	// The service worker has its own tsconfig (webworker lib, no DOM).
+	{
+		files: ['src/service-worker.ts'],
+		languageOptions: {
+			parserOptions: {
+				projectService: false,
+				project: './tsconfig.sw.json',
+				tsconfigRootDir: import.meta.dirname
+			}
+		}
 	}
 );

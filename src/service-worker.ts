@@ -1,7 +1,4 @@
 /// <reference types="@sveltejs/kit" />
-/// <reference no-default-lib="true"/>
-/// <reference lib="esnext" />
-/// <reference lib="webworker" />
 /**
  * Offline after one visit: the build (with the bundled scenarios, which are
  * part of the JavaScript) and the static files are precached; navigations fall

@@ -5,6 +5,7 @@
  */
 import { CREATE_ONLY_ROLE } from './roles';
 import { refuse } from './errors';
+import { reachableStatuses } from './status-machine';
 import type { Reader } from './world';
 import {
 	PERMISSION_LABELS,
@@ -14,8 +15,10 @@ import {
 	type Id,
 	type Role,
 	type RolePermission,
+	type StatusId,
 	type Ticket
 } from './types';
+import { agentName } from './types';
 
 export type Visibility =
 	| { visible: true; via: 'department' | 'assigned' | 'referred' }
@@ -183,6 +186,62 @@ export function requirePermission(
 	if (missing) refuse('forbidden', missing, { permission });
 }
 
+/**
+ * The permission a status change needs, and why the agent lacks it (null when allowed):
+ * deleting needs ticket.delete; reopening needs ticket.close or ticket.create; closing needs ticket.close.
+ */
+export function statusPermissionProblem(
+	r: Reader,
+	agent: Agent,
+	ticket: Ticket,
+	to: StatusId
+): { permission: RolePermission; message: string } | null {
+	const role = appliedRole(r, agent, ticket).role;
+	const reopening = to === 'open' && stateOf(ticket) !== 'open';
+	if (to === 'deleted') {
+		const message = explainMissing(r, agent, ticket, 'ticket.delete');
+		return message ? { permission: 'ticket.delete', message } : null;
+	}
+	if (reopening && role.permissions.includes('ticket.create')) return null;
+	const message = explainMissing(r, agent, ticket, 'ticket.close');
+	return message ? { permission: 'ticket.close', message } : null;
+}
+
+/** The statuses this agent may set on the ticket now (the Ticket Status select), current first. */
+export function statusChoices(r: Reader, agent: Agent, ticket: Ticket): StatusId[] {
+	if (!canSee(r, agent, ticket)) return [];
+	return reachableStatuses(ticket.status).filter(
+		(to) => statusPermissionProblem(r, agent, ticket, to) === null
+	);
+}
+
+/** Why the department's assignment restriction refuses this agent, or null when they may be assigned. */
+export function assignmentProblem(r: Reader, ticket: Ticket, agent: Agent): string | null {
+	if (!agent.active) return `${agentName(agent)} is not active.`;
+	const dept = r.get('departments', ticket.deptId);
+	if (!dept) return null;
+	if (dept.assignment === 'primary' && agent.deptId !== dept.id)
+		return `${dept.name} accepts assignments only to its primary members, and ${agentName(agent)}'s primary department is another.`;
+	if (dept.assignment === 'members' && !roleIdInDept(r, agent, dept.id))
+		return `${dept.name} accepts assignments only to its members, and ${agentName(agent)} is not one.`;
+	return null;
+}
+
+/** Agents the ticket may be assigned to (the Assignee select). */
+export function assignableAgents(r: Reader, ticket: Ticket): Agent[] {
+	return r
+		.all('agents')
+		.filter((a) => assignmentProblem(r, ticket, a) === null)
+		.sort((a, b) => agentName(a).localeCompare(agentName(b)));
+}
+
+/** Whether any of the agent's roles lets them open tickets (Open a New Ticket). */
+export function canOpenTickets(r: Reader, agent: Agent): boolean {
+	return [agent.roleId, ...agent.access.map((a) => a.roleId)].some((id) =>
+		r.get('roles', id)?.permissions.includes('ticket.create')
+	);
+}
+
 /** Everything an agent may do on a ticket, for panels that hide what is not allowed. */
 export function ticketAbilities(r: Reader, agent: Agent, ticket: Ticket) {
 	const seen = visibility(r, agent, ticket);
@@ -199,6 +258,13 @@ export function ticketAbilities(r: Reader, agent: Agent, ticket: Ticket) {
 		reply: has('ticket.reply'),
 		close: has('ticket.close'),
 		reopen: has('ticket.close') || has('ticket.create'),
+		/** Claim: assign to oneself an open ticket no agent holds. */
+		claim:
+			has('ticket.assign') &&
+			stateOf(ticket) === 'open' &&
+			ticket.assigneeAgentId !== agent.id &&
+			!ticket.assigneeAgentId,
+		statuses: statusChoices(r, agent, ticket),
 		delete: has('ticket.delete'),
 		note: seen.visible,
 		explain: (p: RolePermission) =>

@@ -24,5 +24,13 @@ export {
 	ticketAbilities,
 	teamsOf,
 	roleIdInDept,
-	hasDeptAccess
+	hasDeptAccess,
+	isReferredTo,
+	isAssignedTo,
+	deptLineage,
+	statusChoices,
+	statusPermissionProblem,
+	assignmentProblem,
+	assignableAgents,
+	canOpenTickets
 } from './access';

@@ -8,6 +8,8 @@ import { seedSpec } from '../../../tests/fixtures/helpdesk';
 import { buildWorld } from './build';
 import type { Command } from './commands';
 import { HelpDesk } from './journal';
+import { assignableAgents, canOpenTickets, statusChoices } from './access';
+import { readWorld } from './world';
 
 type Case =
 	| 'view'
@@ -259,5 +261,57 @@ describe('who can see a ticket', () => {
 			{ type: 'access.grant', agentId: 'john', deptId: 'sysadmins', roleId: 'all-access' }
 		);
 		expect(asAgent.ok).toBe(false);
+	});
+});
+
+describe('what the panels may offer', () => {
+	it('the Ticket Status select offers only what the role allows', () => {
+		const offered = (roleId: string) => {
+			const { desk, ticketId } = deskWithRole(roleId);
+			const r = readWorld(desk.world);
+			return statusChoices(r, desk.world.agents['pat']!, desk.world.tickets[ticketId]!);
+		};
+		expect(offered('all-access')).toEqual(['resolved', 'closed', 'deleted']);
+		expect(offered('expanded-access')).toEqual(['resolved', 'closed']);
+		expect(offered('limited-access')).toEqual([]);
+		expect(offered('view-only')).toEqual([]);
+	});
+
+	it('a closed ticket may be reopened by a Limited Access agent (ticket.create)', () => {
+		const { desk, ticketId } = deskWithRole('limited-access');
+		desk.run(SYSTEM, { type: 'ticket.status', ticketId, status: 'resolved' });
+		const r = readWorld(desk.world);
+		expect(statusChoices(r, desk.world.agents['pat']!, desk.world.tickets[ticketId]!)).toEqual([
+			'open'
+		]);
+	});
+
+	it('the Assignee list follows the department assignment restriction', () => {
+		const spec = seedSpec();
+		spec.departments = spec.departments?.map((d) =>
+			d.id === 'support' ? { ...d, assignment: 'primary' as const } : d
+		);
+		const desk = new HelpDesk(buildWorld(spec));
+		const opened = desk.run(KAREN, {
+			type: 'ticket.open',
+			topicId: 'general',
+			subject: 'x',
+			details: 'y'
+		});
+		const ticket = desk.world.tickets[opened.ok ? (opened.subjectId as string) : '']!;
+		const names = assignableAgents(readWorld(desk.world), ticket).map((a) => a.id);
+		expect(names.sort()).toEqual(['admin', 'jane', 'john']);
+		const assignSam = desk.run(
+			{ role: 'agent', id: 'john' },
+			{ type: 'ticket.assign', ticketId: ticket.id, agentId: 'sam' }
+		);
+		expect(assignSam.ok).toBe(false);
+		if (!assignSam.ok) expect(assignSam.error.message).toMatch(/only to its primary members/);
+	});
+
+	it('Open a New Ticket is offered only to agents with ticket.create somewhere', () => {
+		const view = deskWithRole('view-only');
+		expect(canOpenTickets(readWorld(view.desk.world), view.desk.world.agents['pat']!)).toBe(false);
+		expect(canOpenTickets(readWorld(view.desk.world), view.desk.world.agents['john']!)).toBe(true);
 	});
 });

@@ -4,11 +4,10 @@
  * ticket's department, the lifecycle), then writes through the Draft.
  */
 import {
-	appliedRole,
-	explainMissing,
+	assignmentProblem,
+	statusPermissionProblem,
 	requirePermission,
-	requireVisible,
-	roleIdInDept
+	requireVisible
 } from './access';
 import type { CommandOf, TicketEdit } from './commands';
 import { requireAgent, type Acting } from './context';
@@ -126,18 +125,6 @@ function findOrCreateUser(
 	return user;
 }
 
-/** Whether the department's assignment restriction allows this agent. */
-function assignable(d: Draft, ticket: Ticket, agent: Agent): string | null {
-	if (!agent.active) return `${agentName(agent)} is not active.`;
-	const dept = d.get('departments', ticket.deptId);
-	if (!dept) return null;
-	if (dept.assignment === 'primary' && agent.deptId !== dept.id)
-		return `${dept.name} accepts assignments only to its primary members, and ${agentName(agent)}'s primary department is another.`;
-	if (dept.assignment === 'members' && !roleIdInDept(d, agent, dept.id))
-		return `${dept.name} accepts assignments only to its members, and ${agentName(agent)} is not one.`;
-	return null;
-}
-
 function describeAssignee(d: Draft, agentId: Id | null, teamId: Id | null): string {
 	const agent = d.get('agents', agentId);
 	const team = d.get('teams', teamId);
@@ -189,7 +176,7 @@ function validateAssignees(d: Draft, ticket: Ticket, agentId: Id | null, teamId:
 	if (agentId) {
 		const agent = d.get('agents', agentId);
 		if (!agent) refuse('not_found', `There is no agent "${agentId}".`, { field: 'agentId' });
-		const problem = assignable(d, ticket, agent);
+		const problem = assignmentProblem(d, ticket, agent);
 		if (problem) refuse('invalid', problem, { field: 'agentId' });
 	}
 	if (teamId && !d.get('teams', teamId))
@@ -489,7 +476,7 @@ export function claimTicket(d: Draft, acting: Acting, c: CommandOf<'ticket.claim
 			'conflict',
 			`Ticket #${ticket.number} is assigned to ${agentName(current)}; only an unassigned ticket can be claimed.`
 		);
-	const problem = assignable(d, ticket, agent);
+	const problem = assignmentProblem(d, ticket, agent);
 	if (problem) refuse('invalid', problem);
 	return assign(d, ticket, agent.id, ticket.assigneeTeamId, true);
 }
@@ -599,22 +586,9 @@ export function editTicket(d: Draft, acting: Acting, c: CommandOf<'ticket.edit'>
 
 function checkStatusPermission(d: Draft, agent: Agent, ticket: Ticket, to: Ticket['status']): void {
 	if (!isStatusId(to)) refuse('invalid', `Unknown status "${String(to)}".`, { field: 'status' });
-	const toState = statusOf(to).state;
-	if (to === 'deleted') return requirePermission(d, agent, ticket, 'ticket.delete');
-	if (toState === 'open' && stateOf(ticket) !== 'open') {
-		// Reopening needs ticket.close, or ticket.create (osTicket).
-		const role = appliedRole(d, agent, ticket).role;
-		if (!role.permissions.includes('ticket.close') && !role.permissions.includes('ticket.create'))
-			refuse(
-				'forbidden',
-				explainMissing(d, agent, ticket, 'ticket.close') ?? 'Reopening is not allowed.',
-				{
-					permission: 'ticket.close'
-				}
-			);
-		return;
-	}
-	requirePermission(d, agent, ticket, 'ticket.close');
+	requireVisible(d, agent, ticket);
+	const missing = statusPermissionProblem(d, agent, ticket, to);
+	if (missing) refuse('forbidden', missing.message, { permission: missing.permission });
 }
 
 export function setStatus(d: Draft, acting: Acting, c: CommandOf<'ticket.status'>): Ticket {

@@ -1,16 +1,9 @@
 /**
  * Words and options the ticket view derives from the domain's ticketAbilities:
- * which actions to offer, and why the others are not. No rule is decided here;
- * `statusChoices` only maps each target status to the ability the domain names
- * for it (see the report: the domain has no "allowed statuses" query yet).
+ * which actions to offer, and why the others are not. No rule is decided here:
+ * the statuses an agent may set come from the domain (`abilities.statuses`).
  */
-import {
-	reachableStatuses,
-	statusOf,
-	type StatusId,
-	type Ticket,
-	type ticketAbilities
-} from '$lib/domain';
+import type { ticketAbilities } from '$lib/domain';
 
 export type Abilities = ReturnType<typeof ticketAbilities>;
 
@@ -24,16 +17,6 @@ export const GATED = [
 	{ key: 'reply', permission: 'ticket.reply', verb: 'reply to' },
 	{ key: 'close', permission: 'ticket.close', verb: 'close' }
 ] as const;
-
-/** Statuses the Ticket Status select offers besides the current one. */
-export function statusChoices(ticket: Ticket, abilities: Abilities): StatusId[] {
-	const fromState = statusOf(ticket.status).state;
-	return reachableStatuses(ticket.status).filter((to) => {
-		if (to === 'deleted') return abilities.delete;
-		if (statusOf(to).state === 'open') return fromState === 'open' || abilities.reopen;
-		return abilities.close;
-	});
-}
 
 /** "Expanded Access in Support", or how the ticket is visible without a role there. */
 export function roleSummary(abilities: Abilities, deptName: string): string {
