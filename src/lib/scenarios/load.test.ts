@@ -47,6 +47,17 @@ describe('shipped labs', () => {
 	});
 });
 
+describe('the authoring guide', () => {
+	it('has an annotated example that loads and proves its checks', () => {
+		const readme = readFileSync(join(SCENARIOS, 'README.md'), 'utf8');
+		const example = /```yaml\n(---\n[\s\S]*?)```/.exec(readme)?.[1];
+		expect(example).toBeDefined();
+		const result = loadScenario(example as string, 'README.md');
+		if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
+		expect(selfTest(result.scenario).failures).toEqual([]);
+	});
+});
+
 describe('loadScenario never throws', () => {
 	const garbage = [
 		'',
