@@ -1,0 +1,55 @@
+/**
+ * What the last command of a form did, in words: a success sentence, or the
+ * domain's refusal with the field at fault named by its on-screen label.
+ * Shared by the portal and the admin panel so every form reports alike.
+ * No rule lives here: the domain decides, this only words the outcome.
+ */
+import type { Command, DomainError } from '$lib/domain';
+import type { DeskState, RunOutcome } from '$lib/state/desk.svelte';
+
+export class Feedback {
+	success = $state<string | null>(null);
+	error = $state<DomainError | null>(null);
+	readonly #labels: Record<string, string>;
+
+	/** `labels` maps the domain's field keys (`subject`, `topicId`…) to the labels on screen. */
+	constructor(labels: Record<string, string> = {}) {
+		this.#labels = labels;
+	}
+
+	clear(): void {
+		this.success = null;
+		this.error = null;
+	}
+
+	/** Run a command and remember a refusal; the caller words the success. */
+	async run(desk: DeskState, command: Command): Promise<RunOutcome> {
+		this.success = null;
+		const outcome = await desk.run(command);
+		this.error = outcome.ok ? null : outcome.error;
+		return outcome;
+	}
+
+	succeed(message: string): void {
+		this.error = null;
+		this.success = message;
+	}
+
+	/** The label of the field at fault, when the refusal names one this form shows. */
+	get fieldLabel(): string | null {
+		const field = this.error?.field;
+		return field ? (this.#labels[field] ?? null) : null;
+	}
+
+	/** Whether this field is the one the refusal is about. */
+	invalid(field: string): boolean {
+		return this.error?.field === field;
+	}
+}
+
+/** Move focus to the control the refusal is about (controls carry `data-field`). */
+export function focusField(root: HTMLElement | undefined, field: string | undefined): void {
+	if (!root || !field) return;
+	const control = root.querySelector<HTMLElement>(`[data-field="${CSS.escape(field)}"]`);
+	control?.focus();
+}
