@@ -1,20 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import { loadScenario } from '../scenarios/load';
+import { loadLab } from '../../../tests/fixtures/scenarios';
 import { workspaceDb } from '../db/attempts-db';
 import { openWorldStore } from '../db/world-store';
 import { startAttempt, getAttempt, deleteAttempt } from './attempts';
 import { exportWorkspace, parseBackup, restoreWorkspace, BackupError } from './backup';
 
-function scenario() {
-	const file = readdirSync('scenarios')
-		.filter((f) => f.endsWith('.md'))
-		.sort()[0] as string;
-	const loaded = loadScenario(readFileSync(`scenarios/${file}`, 'utf8'), file);
-	if (!loaded.ok) throw new Error('scenario did not load');
-	return loaded.scenario;
-}
+const scenario = () => loadLab('banking-outage');
 
 describe('workspace backup', () => {
 	it('exports attempts with their worlds and restores them elsewhere', async () => {

@@ -4,22 +4,14 @@
  * and the exports carry the same figures.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import { loadScenario } from '../scenarios/load';
+import { loadLab } from '../../../tests/fixtures/scenarios';
 import { runScript } from '../scenarios/solution';
 import type { AttemptRecord } from '../db/attempts-db';
 import { advanceSession } from './attempts';
 import { buildReport, isoDuration, reportToCsv, reportToXapi, toUuid } from './report';
 import { replayTo, timeline } from './replay';
 
-function firstScenario() {
-	const file = readdirSync('scenarios')
-		.filter((f) => f.endsWith('.md'))
-		.sort()[0] as string;
-	const loaded = loadScenario(readFileSync(`scenarios/${file}`, 'utf8'), file);
-	if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
-	return loaded.scenario;
-}
+const firstScenario = () => loadLab('banking-outage');
 
 function attempt(
 	scenarioId: string,
