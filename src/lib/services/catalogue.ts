@@ -7,7 +7,7 @@ import { loadScenario } from '../scenarios/load';
 import type { Problem, Scenario } from '../scenarios/types';
 import { workspaceDb, type AttemptRecord } from '../db/attempts-db';
 
-const bundledFiles = import.meta.glob('/scenarios/*.md', {
+const bundledFiles = import.meta.glob(['/scenarios/*.md', '!/scenarios/README.md'], {
 	query: '?raw',
 	import: 'default',
 	eager: true

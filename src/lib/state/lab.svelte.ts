@@ -117,11 +117,11 @@ export class LabState {
 	}
 
 	get elapsedMs(): number {
-		return elapsedAt(sessionContext(this.attempt.session), this.now);
+		return elapsedAt(sessionContext($state.snapshot(this.attempt.session)), this.now);
 	}
 
 	get remainingMs(): number | null {
-		return remainingAt(sessionContext(this.attempt.session), this.now);
+		return remainingAt(sessionContext($state.snapshot(this.attempt.session)), this.now);
 	}
 
 	/** The first step not yet passed (the one the instructions pane shows by default). */
@@ -187,7 +187,7 @@ export class LabState {
 	}
 
 	private async session(event: SessionEvent): Promise<void> {
-		const next = advanceSession(this.attempt.session, event);
+		const next = advanceSession($state.snapshot(this.attempt.session), event);
 		if (next.status === this.attempt.status && event.type !== 'session.tick') return;
 		this.attempt.session = next.session;
 		this.attempt.status = next.status;

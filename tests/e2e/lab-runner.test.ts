@@ -1,0 +1,214 @@
+/**
+ * The lab runner end to end, on the shipped scenario files: a trainee completes
+ * the banking outage in practice mode to 100%; a reload mid-lab resumes with
+ * nothing lost; an assessment of the CFO's laptop with a wrong SLA gets exactly
+ * the partial score its rubric gives.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+test.use({ serviceWorkers: 'block' });
+
+const steps = (page: Page) => page.getByRole('complementary', { name: 'Lab steps' });
+const stepItem = (page: Page, title: string) =>
+	steps(page).getByRole('listitem').filter({ hasText: title });
+
+async function start(page: Page, lab: string) {
+	await page.goto('/');
+	await page
+		.locator(`[data-lab="${lab}"]`)
+		.getByRole('button', { name: /^Start practice/ })
+		.click();
+	await expect(page).toHaveURL(/\/lab\/[\w-]+$/);
+	await expect(steps(page)).toBeVisible();
+}
+
+async function playAs(page: Page, persona: string) {
+	await page.getByRole('button', { name: persona, exact: true }).click();
+	await expect(page.getByRole('button', { name: persona, exact: true })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+}
+
+async function portalOpenTicket(page: Page, topic: string, subject: string, details: string) {
+	await page.getByRole('button', { name: 'Open a New Ticket' }).click();
+	await page.getByLabel('Help Topic', { exact: true }).selectOption({ label: topic });
+	await page.getByLabel('Issue Summary').fill(subject);
+	await page.getByLabel('Issue Details').fill(details);
+	await page.getByRole('button', { name: 'Create Ticket' }).click();
+	const heading = page.getByRole('heading', { name: /^Ticket #\d{6} created$/ });
+	await expect(heading).toBeVisible();
+	return ((await heading.textContent()) ?? '').match(/#(\d{6})/)?.[1] as string;
+}
+
+const queueButton = (page: Page, queue: RegExp) =>
+	page.getByRole('navigation', { name: 'Ticket queues' }).getByRole('button', { name: queue });
+
+async function openFromQueue(page: Page, queue: RegExp, number: string) {
+	await queueButton(page, queue).click();
+	await page
+		.getByRole('row', { name: new RegExp(`#${number}`) })
+		.getByRole('button', { name: `#${number}` })
+		.click();
+	await expect(page.getByRole('heading', { name: `Ticket #${number}` })).toBeVisible();
+}
+
+async function assign(page: Page, label: string) {
+	await page.getByRole('button', { name: 'Assign', exact: true }).click();
+	await page.getByLabel('Assignee', { exact: true }).selectOption({ label });
+	await page
+		.getByRole('form', { name: 'Assign ticket' })
+		.getByRole('button', { name: 'Assign' })
+		.click();
+	await expect(page.getByRole('status')).toContainText('Ticket assigned');
+}
+
+async function reply(page: Page, text: string, status?: string) {
+	await page.getByLabel('Response', { exact: true }).fill(text);
+	if (status)
+		await page.getByLabel('Ticket Status', { exact: true }).selectOption({ label: status });
+	await page.getByRole('button', { name: 'Post Reply' }).click();
+	await expect(page.getByRole('status')).toContainText('Reply posted');
+}
+
+test('a trainee completes the banking outage in practice mode to 100%', async ({ page }) => {
+	await start(page, 'banking-outage');
+	await expect(steps(page)).toContainText('Score: 0 / 100');
+
+	await playAs(page, 'Karen Karen (End user)');
+	const number = await portalOpenTicket(
+		page,
+		'Business Critical Outage',
+		'Entire mobile online banking is down',
+		'Customers are reporting they are getting a 404 error when browsing to online banking'
+	);
+	await expect(stepItem(page, 'Karen reports the outage')).toContainText('Passed');
+
+	await playAs(page, 'John Smith (Agent)');
+	await openFromQueue(page, /^Open \d/, number);
+	await page.getByRole('button', { name: 'Edit', exact: true }).click();
+	await page.getByLabel('Priority', { exact: true }).selectOption({ label: 'Emergency' });
+	await page.getByLabel('SLA Plan', { exact: true }).selectOption({ label: 'SEV-A' });
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('status')).toHaveText('Ticket updated');
+	await expect(stepItem(page, 'Set the priority')).toContainText('Passed');
+	await expect(stepItem(page, 'Apply the SLA plan')).toContainText('Passed');
+	await assign(page, 'Online Banking Team');
+	await assign(page, 'Jane Doe');
+	await expect(stepItem(page, 'Route it to the Online Banking Team')).toContainText('Passed');
+
+	await playAs(page, 'Jane Doe (Agent)');
+	await openFromQueue(page, /^My Tickets/, number);
+	await reply(page, 'Coordinating with Sys Admin Team to bring mobile banking back online.');
+	await page
+		.getByLabel('Internal Note')
+		.fill('Called the SysAdmins; Jerry from System Engineering is on the servers.');
+	await page.getByRole('button', { name: 'Post Note' }).click();
+	await expect(page.getByRole('status')).toHaveText('Internal note posted');
+	await reply(
+		page,
+		'Jerry from System Engineering found and connected a failed load balancer. Mobile banking should be back up.',
+		'Resolved'
+	);
+
+	await expect(steps(page)).toContainText('Score: 100 / 100');
+	await expect(steps(page).getByRole('listitem').filter({ hasText: 'Passed' })).toHaveCount(8);
+	await queueButton(page, /^Closed/).click();
+	await expect(
+		page.getByRole('row', { name: /Entire mobile online banking is down/ })
+	).toBeVisible();
+});
+
+test('a reload mid-lab resumes where it was, with nothing lost', async ({ page }) => {
+	await start(page, 'banking-outage');
+	await playAs(page, 'Karen Karen (End user)');
+	const number = await portalOpenTicket(
+		page,
+		'Business Critical Outage',
+		'Entire mobile online banking is down',
+		'404 for every customer'
+	);
+	await playAs(page, 'John Smith (Agent)');
+	await openFromQueue(page, /^Open \d/, number);
+	await page.getByRole('button', { name: 'Edit', exact: true }).click();
+	await page.getByLabel('Priority', { exact: true }).selectOption({ label: 'Emergency' });
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('status')).toHaveText('Ticket updated');
+	const url = page.url();
+
+	await page.reload();
+	await expect(page).toHaveURL(url);
+	// 10 + 10, and 3 of the routing step's 15 (one of its four checks: the ticket is in Support).
+	await expect(steps(page)).toContainText('Score: 23 / 100');
+	await expect(stepItem(page, 'Karen reports the outage')).toContainText('Passed');
+	await expect(stepItem(page, 'Set the priority')).toContainText('Passed');
+	// The persona being played is restored, and the help desk still holds the ticket as edited.
+	await expect(
+		page.getByRole('button', { name: 'John Smith (Agent)', exact: true })
+	).toHaveAttribute('aria-pressed', 'true');
+	await openFromQueue(page, /^Open \d/, number);
+	await expect(page.getByRole('region', { name: 'Ticket properties' })).toContainText('Emergency');
+
+	// The catalogue offers to resume it.
+	await page.goto('/');
+	await expect(page.locator('[data-lab="banking-outage"]')).toContainText('Resume (2/8 steps)');
+});
+
+test('an assessment of the CFO laptop with a wrong SLA scores exactly its rubric', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page
+		.locator('[data-lab="cfo-laptop"]')
+		.getByRole('button', { name: /^Assessment/ })
+		.click();
+	await page.getByLabel('Candidate name').fill('Rae Ortiz');
+	await page.getByLabel('Time limit (minutes)').fill('20');
+	await page.getByRole('button', { name: 'Start assessment' }).click();
+	await expect(page).toHaveURL(/\/lab\//);
+	await expect(page.getByRole('timer', { name: 'Time left' })).toBeVisible();
+	await expect(page.getByRole('button', { name: /^Show .* hint/ })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Show solution' })).toHaveCount(0);
+
+	await playAs(page, 'Ken Ledger (End user)');
+	const number = await portalOpenTicket(
+		page,
+		'General Inquiry',
+		"CFO's laptop will no longer turn on",
+		'No lights at all.'
+	);
+	// Feedback is held back during an assessment.
+	await expect(steps(page)).toContainText('results are shown when it ends');
+	await expect(stepItem(page, 'Report the broken laptop')).not.toContainText('Passed');
+
+	await playAs(page, 'John Smith (Agent)');
+	await openFromQueue(page, /^Open \d/, number);
+	await page.getByRole('button', { name: 'Transfer', exact: true }).click();
+	await page.getByLabel('Department', { exact: true }).selectOption({ label: 'Support' });
+	await page
+		.getByRole('form', { name: 'Transfer ticket' })
+		.getByRole('button', { name: 'Transfer' })
+		.click();
+	await expect(page.getByRole('status')).toHaveText('Ticket transferred to Support');
+	await page.getByRole('button', { name: 'Edit', exact: true }).click();
+	await page.getByLabel('SLA Plan', { exact: true }).selectOption({ label: 'SEV-A' });
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('status')).toHaveText('Ticket updated');
+	await reply(page, 'The charger had failed; we replaced it.', 'Resolved');
+
+	await page.getByRole('button', { name: 'Submit' }).click();
+	await page.getByRole('button', { name: 'Yes, submit' }).click();
+	await expect(page).toHaveURL(/\/report\//);
+	// 10 (report) + 10 (observe) + 0 (SLA) + 20 (department) + 35 (resolve) = 75.
+	await expect(page.getByText('75 / 100')).toBeVisible();
+	await expect(page.getByText('Assessment of Rae Ortiz')).toBeVisible();
+	const slaRow = page.getByRole('row', { name: /Set the SLA plan/ });
+	await expect(slaRow).toContainText('Failed');
+	await expect(slaRow).toContainText('The SLA plan is SEV-A');
+
+	// The attempt can no longer be changed.
+	await page.goBack();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'can no longer be changed' })
+	).toBeVisible();
+});
