@@ -5,6 +5,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
+		// Absolute asset URLs: offline, the service worker answers every route with the
+		// cached app shell, whose relative URLs would otherwise resolve under that route.
+		paths: { relative: false },
 		// Client-only SPA: every route falls back to index.html.
 		adapter: adapter({
 			pages: 'build',

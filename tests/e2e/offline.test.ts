@@ -1,0 +1,98 @@
+/**
+ * Offline-first: after one visit the app, with its bundled labs, works with the
+ * network off; progress made offline survives a reload offline. Settings show
+ * the storage used, and a foreign backup file is refused without changes.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+const steps = (page: Page) => page.getByRole('complementary', { name: 'Lab steps' });
+
+test('load once, go offline, open a lab, complete a step, reload: the progress is still there', async ({
+	page,
+	context
+}) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { name: 'Help desk labs' })).toBeVisible();
+	// Wait until the service worker has installed and controls the page.
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await page.reload();
+	await expect
+		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+		.toBe(true);
+
+	await context.setOffline(true);
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Help desk labs' })).toBeVisible();
+	await page
+		.locator('[data-lab="banking-outage"]')
+		.getByRole('button', { name: /^Start practice/ })
+		.click();
+	await expect(page).toHaveURL(/\/lab\//);
+
+	await page.getByRole('button', { name: 'Karen Karen (End user)', exact: true }).click();
+	await page.getByRole('button', { name: 'Open a New Ticket' }).click();
+	await page
+		.getByLabel('Help Topic', { exact: true })
+		.selectOption({ label: 'Business Critical Outage' });
+	await page.getByLabel('Issue Summary').fill('Entire mobile online banking is down');
+	await page.getByLabel('Issue Details').fill('Customers get a 404 error.');
+	await page.getByRole('button', { name: 'Create Ticket' }).click();
+	await expect(page.getByRole('heading', { name: /^Ticket #\d{6} created$/ })).toBeVisible();
+	const step = steps(page).getByRole('listitem').filter({ hasText: 'Karen reports the outage' });
+	await expect(step).toContainText('Passed');
+
+	await page.reload();
+	await expect(steps(page)).toBeVisible();
+	await expect(
+		steps(page).getByRole('listitem').filter({ hasText: 'Karen reports the outage' })
+	).toContainText('Passed');
+	// 10, and 3 of routing's 15 (the ticket is already in Support).
+	await expect(steps(page)).toContainText('Score: 13 / 100');
+
+	// A deep link to another page works offline too (the cached app shell).
+	await page.goto('/settings');
+	await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+	await context.setOffline(false);
+});
+
+test('settings show the space used; a foreign backup file is refused and changes nothing', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page
+		.locator('[data-lab="cfo-laptop"]')
+		.getByRole('button', { name: /^Start practice/ })
+		.click();
+	await expect(page).toHaveURL(/\/lab\//);
+	await page.goto('/settings');
+	await expect(page.getByText('Space used by Deskdrill')).toBeVisible();
+	await expect(page.getByText(/Lab attempts saved/)).toBeVisible();
+	const saved = page.locator('dd').nth(1);
+	await expect(saved).toHaveText('1');
+
+	await page.getByLabel('Restore a backup file').setInputFiles({
+		name: 'holiday-photos.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify({ photos: ['beach.jpg'] }))
+	});
+	await expect(page.getByRole('alert')).toHaveText('This is not a Deskdrill backup file.');
+	await page.getByLabel('Restore a backup file').setInputFiles({
+		name: 'broken.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from('{"format": "deskdrill-backup", "version": 1, "attem')
+	});
+	await expect(page.getByRole('alert')).toContainText('not valid JSON');
+	await page.reload();
+	await expect(page.locator('dd').nth(1)).toHaveText('1');
+
+	// A broken scenario import names the file, line and column.
+	await page.getByLabel('Scenario file').setInputFiles({
+		name: 'my-lab.md',
+		mimeType: 'text/markdown',
+		buffer: Buffer.from('---\nid: my-lab\ntitle: [unclosed\n---\n')
+	});
+	await expect(page.getByRole('alert')).toContainText('my-lab.md was not imported');
+	await expect(page.getByText(/^my-lab\.md:\d+:\d+: /)).toBeVisible();
+});
