@@ -101,7 +101,7 @@ test('a trainee completes the banking outage in practice mode to 100%', async ({
 	await openFromQueue(page, /^My Tickets/, number);
 	await reply(page, 'Coordinating with Sys Admin Team to bring mobile banking back online.');
 	await page
-		.getByLabel('Internal Note')
+		.getByLabel('Internal Note', { exact: true })
 		.fill('Called the SysAdmins; Jerry from System Engineering is on the servers.');
 	await page.getByRole('button', { name: 'Post Note' }).click();
 	await expect(page.getByRole('status')).toHaveText('Internal note posted');
@@ -211,4 +211,70 @@ test('an assessment of the CFO laptop with a wrong SLA scores exactly its rubric
 	await expect(
 		page.getByRole('status').filter({ hasText: 'can no longer be changed' })
 	).toBeVisible();
+});
+
+test('the escalation lab through the panels, as seed 004 describes, to 100%', async ({ page }) => {
+	await start(page, 'escalation-permissions');
+	await playAs(page, 'John Smith (Agent)');
+	const row = page.getByRole('row', { name: /CFO's laptop will no longer turn on/ });
+	const number = (
+		(await row.getByRole('button', { name: /^#\d{6}$/ }).textContent()) ?? ''
+	).replace('#', '');
+	await openFromQueue(page, /^Open \d/, number);
+
+	// Set Sev-A (a SysAdmins ticket) last: the transfer takes it out of John's reach.
+	await page.getByRole('button', { name: 'Edit', exact: true }).click();
+	await page.getByLabel('SLA Plan', { exact: true }).selectOption({ label: 'SEV-A' });
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('status')).toHaveText('Ticket updated');
+	await page.getByRole('button', { name: 'Transfer', exact: true }).click();
+	await page.getByLabel('Department', { exact: true }).selectOption({ label: 'SysAdmins' });
+	await page
+		.getByRole('form', { name: 'Transfer ticket' })
+		.getByRole('button', { name: 'Transfer' })
+		.click();
+	await expect(page.getByText(/John has no access to the SysAdmins department/)).toBeVisible();
+
+	// The ticket is gone from his queues; looking it up by number is refused, with the rule.
+	await page.getByRole('button', { name: 'Back to Open' }).click();
+	await expect(queueButton(page, /^Open \d/)).toHaveText(/Open\s*0/);
+	await page.getByLabel('Search').fill(`#${number}`);
+	await page.getByRole('button', { name: 'Search', exact: true }).click();
+	await expect(page.getByRole('region', { name: 'Access denied' })).toContainText(
+		'Access denied. John has no access to the SysAdmins department'
+	);
+	await expect(stepItem(page, 'Notice the ticket has vanished')).toContainText('Passed');
+
+	// The admin grants John View only access to SysAdmins.
+	await playAs(page, 'Ada Admin (Admin)');
+	await page.getByRole('button', { name: 'John Smith', exact: true }).click();
+	await page.getByRole('tab', { name: 'Access' }).click();
+	await page.getByLabel('Extended access department').selectOption({ label: 'SysAdmins' });
+	await page.getByLabel('Extended access role').selectOption({ label: 'View only' });
+	await page.getByRole('button', { name: 'Add Access' }).click();
+	await page.getByRole('button', { name: 'Save Changes' }).click();
+	await expect(page.getByRole('status')).toContainText('granted View only access to SysAdmins');
+
+	// John sees it again, but cannot change it; the screen says why, and trying proves it.
+	await playAs(page, 'John Smith (Agent)');
+	await page
+		.getByRole('button', { name: 'Back to Open' })
+		.click()
+		.catch(() => undefined);
+	await openFromQueue(page, /^Open \d/, number);
+	await expect(page.getByText('View only in SysAdmins: you cannot')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Edit', exact: true })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Post Reply' })).toHaveCount(0);
+	await page.getByText('Why, permission by permission').click();
+	await page.getByRole('button', { name: 'Try to edit it' }).click();
+	await expect(page.getByRole('alert')).toContainText(
+		"John's role in SysAdmins is View only, which does not allow him to edit tickets"
+	);
+
+	await page
+		.getByLabel('Internal Note', { exact: true })
+		.fill('The CFO needs the laptop for the board meeting; a loaner is ready.');
+	await page.getByRole('button', { name: 'Post Note' }).click();
+	await expect(page.getByRole('status')).toHaveText('Internal note posted');
+	await expect(steps(page)).toContainText('Score: 100 / 100');
 });
