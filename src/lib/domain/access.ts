@@ -110,6 +110,42 @@ export function canSee(r: Reader, agent: Agent, ticket: Ticket): boolean {
 	return visibility(r, agent, ticket).visible;
 }
 
+/**
+ * `canSee` for many tickets of one agent (a queue over thousands of tickets):
+ * the same rule as `visibility`, in the same order, with what does not depend
+ * on the ticket (the agent's teams, their access to each department) worked
+ * out once instead of per ticket. Use it within one read of the world: it
+ * remembers the departments and teams as they were when first asked.
+ */
+export function visibleTo(r: Reader, agent: Agent): (ticket: Ticket) => boolean {
+	const access = new Map<Id, boolean>();
+	const deptAccess = (deptId: Id): boolean => {
+		let ok = access.get(deptId);
+		if (ok === undefined) access.set(deptId, (ok = hasDeptAccess(r, agent, deptId)));
+		return ok;
+	};
+	let teams: Id[] | null = null;
+	const inTeam = (teamId: Id): boolean => (teams ??= teamsOf(r, agent.id)).includes(teamId);
+	return (ticket) => {
+		if (!agent.limitedAccess && deptAccess(ticket.deptId)) return true;
+		if (
+			stateOf(ticket) === 'open' &&
+			(ticket.assigneeAgentId === agent.id ||
+				(ticket.assigneeTeamId !== null && inTeam(ticket.assigneeTeamId)))
+		)
+			return true;
+		return (
+			ticket.referrals.length > 0 &&
+			ticket.referrals.some(
+				(ref) =>
+					(ref.kind === 'agent' && ref.id === agent.id) ||
+					(ref.kind === 'team' && inTeam(ref.id)) ||
+					(ref.kind === 'department' && deptAccess(ref.id))
+			)
+		);
+	};
+}
+
 function explainHidden(r: Reader, agent: Agent, ticket: Ticket): string {
 	const name = agent.firstName;
 	const { obj, poss } = pronounsOf(agent);
