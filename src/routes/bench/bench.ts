@@ -17,6 +17,7 @@ import {
 } from '$lib/domain';
 import { WorldDb, worldDbName, META_KEY } from '$lib/db/world-db';
 import { createWorldStore, deleteWorld, openWorldStore } from '$lib/db/world-store';
+import { grade } from '$lib/grading';
 import { saveAttempt, startAttempt, deleteAttempt } from '$lib/services/attempts';
 import { bundledCatalogue } from '$lib/services/catalogue';
 import { scenarioWorld } from '$lib/scenarios/world';
@@ -227,6 +228,36 @@ async function prepareAction(): Promise<ActionSetup> {
 	};
 }
 
+export interface ActionPartsSample {
+	/** WorldStore.run of the same edit: checked, stored in IndexedDB, applied in memory. */
+	store: number;
+	/** grade(): the whole checklist re-derived from the world and journal. */
+	grade: number;
+}
+
+/** Where the action's time goes, without the UI: the same SLA edits through a WorldStore, then the grade. */
+async function actionParts(repeats: number): Promise<ActionPartsSample[]> {
+	const lab = scenario('adobe-upgrade');
+	const setup = await prepareAction();
+	const store = await openWorldStore(setup.attemptId);
+	if (!store) throw new Error('The attempt world was not stored.');
+	const ticketId = Object.keys(store.world.tickets)[0] ?? '';
+	const john = { role: 'agent' as const, id: 'john' };
+	const samples: ActionPartsSample[] = [];
+	for (let i = 0; i < repeats * 2; i++) {
+		const slaId = i % 2 ? 'sev-c' : 'sev-a';
+		let t0 = now();
+		await store.run(john, { type: 'ticket.edit', ticketId, changes: { slaId } }, Date.now());
+		const stored = now() - t0;
+		t0 = now();
+		grade(lab, store.world, store.journal, { hintsUsed: {}, final: false });
+		if (i % 2) samples.push({ store: stored, grade: now() - t0 });
+	}
+	store.close();
+	await deleteAttempt(setup.attemptId);
+	return samples;
+}
+
 // ------------------------------------------------------------------ scale
 
 export interface ScaleSample {
@@ -337,6 +368,7 @@ export interface DeskdrillBench {
 	labStart(id: string, repeats: number): Promise<LabStartSample[]>;
 	singleTransactions(repeats: number): Promise<number[]>;
 	prepareAction(): Promise<ActionSetup>;
+	actionParts(repeats: number): Promise<ActionPartsSample[]>;
 	scale(count: number, repeats: number): Promise<{ generate: number; samples: ScaleSample[] }>;
 }
 
@@ -345,5 +377,6 @@ export const bench: DeskdrillBench = {
 	labStart,
 	singleTransactions: rawSingleTransactions,
 	prepareAction,
+	actionParts,
 	scale
 };
