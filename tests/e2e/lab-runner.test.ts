@@ -278,3 +278,59 @@ test('the escalation lab through the panels, as seed 004 describes, to 100%', as
 	await expect(page.getByRole('status')).toHaveText('Internal note posted');
 	await expect(steps(page)).toContainText('Score: 100 / 100');
 });
+
+test('hints cost points, the solution is shown on request, and Reset starts over', async ({
+	page
+}) => {
+	await start(page, 'cfo-laptop');
+	await page.getByRole('button', { name: /Set the SLA plan/ }).click();
+	await page.getByRole('button', { name: 'Show nudge hint (costs 2 pts)' }).click();
+	await expect(page.getByText('SEV-C counts business hours only')).toBeVisible();
+	await page.getByRole('button', { name: 'Show solution' }).click();
+	await expect(page.getByRole('heading', { name: 'Solution' })).toBeVisible();
+	await expect(
+		page.getByText('As John Smith, edit the ticket (the “laptop” ticket) — SLA Plan: SEV-B')
+	).toBeVisible();
+
+	// The hint survives a reload (it is part of the attempt), then Reset clears everything.
+	await page.reload();
+	await page.getByRole('button', { name: /Set the SLA plan/ }).click();
+	await expect(page.getByText('SEV-C counts business hours only')).toBeVisible();
+	page.once('dialog', (dialog) => void dialog.accept());
+	await page.getByRole('button', { name: 'Reset lab' }).click();
+	await expect(steps(page)).toContainText('Score: 0 / 100');
+	await page.getByRole('button', { name: /Set the SLA plan/ }).click();
+	await expect(page.getByText('SEV-C counts business hours only')).toHaveCount(0);
+});
+
+test('two tabs of the same lab stay in step', async ({ page, context }) => {
+	await start(page, 'banking-outage');
+	const other = await context.newPage();
+	await other.goto(page.url());
+	await expect(steps(other)).toContainText('Score: 0 / 100');
+
+	await playAs(page, 'Karen Karen (End user)');
+	await portalOpenTicket(
+		page,
+		'Business Critical Outage',
+		'Entire mobile online banking is down',
+		'404 everywhere'
+	);
+	await playAs(other, 'John Smith (Agent)');
+	await expect(queueButton(other, /^Open \d/)).toHaveText(/Open\s*1/);
+	await expect(stepItem(other, 'Karen reports the outage')).toContainText('Passed');
+});
+
+test('the report prints on at most two pages', async ({ page }) => {
+	await start(page, 'banking-outage');
+	await page.getByRole('button', { name: 'Submit' }).click();
+	await page.getByRole('button', { name: 'Yes, submit' }).click();
+	await expect(page).toHaveURL(/\/report\//);
+	await expect(page.getByText('0 / 100')).toBeVisible();
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByRole('button', { name: 'Export CSV' })).toBeHidden();
+	const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+	const pages = pdf.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+	expect(pages).toBeGreaterThanOrEqual(1);
+	expect(pages).toBeLessThanOrEqual(2);
+});

@@ -27,27 +27,94 @@ const PHRASES: Record<string, string> = {
 
 const SKIP = new Set(['as', 'do', 'id', 'expect', 'advance', 'ticket', 'mail']);
 
-function value(v: unknown): string {
-	if (typeof v === 'string') return `“${v}”`;
-	if (v && typeof v === 'object')
-		return Object.entries(v)
-			.map(([k, x]) => `${k} ${value(x)}`)
-			.join(', ');
-	return String(v);
+const LABELS: Record<string, string> = {
+	priority: 'Priority',
+	slaId: 'SLA Plan',
+	topicId: 'Help Topic',
+	deptId: 'Department',
+	agentId: 'agent',
+	teamId: 'team',
+	roleId: 'role',
+	status: 'Ticket Status',
+	dueAt: 'Due Date',
+	body: 'text',
+	subject: 'Issue Summary',
+	details: 'Issue Details',
+	source: 'Ticket Source',
+	userId: 'user',
+	comment: 'comment'
+};
+
+/** Names instead of ids, from the scenario's world, so the solution reads like the screen. */
+function namer(scenario: Scenario) {
+	const w = scenario.world;
+	const find = (list: { id?: string; name?: string }[] | undefined, id: string) =>
+		list?.find((x) => x.id === id)?.name;
+	const agent = (id: string) => {
+		const a = w.agents?.find((x) => x.id === id);
+		return a ? `${a.firstName} ${a.lastName ?? ''}`.trim() : undefined;
+	};
+	const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+	return (key: string, v: unknown): string => {
+		if (typeof v !== 'string') return String(v);
+		const name =
+			key === 'slaId'
+				? find(w.slas, v)
+				: key === 'topicId'
+					? find(w.topics, v)
+					: key === 'deptId'
+						? find(w.departments, v)
+						: key === 'teamId'
+							? find(w.teams, v)
+							: key === 'roleId'
+								? (find(w.roles, v) ?? v.split('-').map(capital).join(' ').replace('Only', 'only'))
+								: key === 'agentId'
+									? agent(v)
+									: key === 'userId'
+										? find(w.users, v)
+										: key === 'priority' || key === 'status'
+											? capital(v)
+											: undefined;
+		return name ?? `“${v}”`;
+	};
+}
+
+function fieldsText(scenario: Scenario, fields: [string, unknown][]): string {
+	const name = namer(scenario);
+	return fields
+		.flatMap(([k, v]) =>
+			v && typeof v === 'object' && !Array.isArray(v)
+				? Object.entries(v as Record<string, unknown>)
+				: [[k, v] as [string, unknown]]
+		)
+		.map(([k, v]) => `${LABELS[k] ?? k}: ${name(k, v)}`)
+		.join('; ');
 }
 
 export function describeScriptCommand(scenario: Scenario, line: ScriptCommand): string {
 	const persona = scenario.personas.find((p) => p.id === line.as);
-	const who = persona?.label ?? persona?.id ?? line.as ?? 'the system';
+	const agent = persona?.agent
+		? scenario.world.agents?.find((a) => a.id === persona.agent)
+		: undefined;
+	const user = persona?.user ? scenario.world.users?.find((u) => u.id === persona.user) : undefined;
+	const who =
+		persona?.label ??
+		(agent ? `${agent.firstName} ${agent.lastName ?? ''}`.trim() : user?.name) ??
+		line.as ??
+		'the system';
 	const parts: string[] = [];
 	if (line.advance !== undefined) parts.push(`let ${line.advance} pass`);
 	if (line.do) {
 		const what = PHRASES[line.do] ?? line.do;
-		const target = line.ticket ? ` on ticket “${line.ticket}”` : '';
-		const fields = Object.entries(line)
-			.filter(([k]) => !SKIP.has(k))
-			.map(([k, v]) => `${k}: ${value(v)}`);
-		parts.push(`as ${who}, ${what}${target}${fields.length ? ` (${fields.join('; ')})` : ''}`);
+		const target = line.ticket ? ` (the “${line.ticket}” ticket)` : '';
+		const fields = fieldsText(
+			scenario,
+			Object.entries(line).filter(([k]) => !SKIP.has(k))
+		);
+		const refused = line.expect === 'refused' ? ' (this is refused: that is the point)' : '';
+		parts.push(
+			`as ${who}, ${line.expect === 'refused' ? `try to ${what}` : what}${target}${fields ? ` — ${fields}` : ''}${refused}`
+		);
 	}
 	const text = parts.join(', then ');
 	return text.charAt(0).toUpperCase() + text.slice(1);
