@@ -86,64 +86,71 @@ export function isAssignedTo(r: Reader, agent: Agent, ticket: Ticket): boolean {
 	return ticket.assigneeTeamId !== null && teamsOf(r, agent.id).includes(ticket.assigneeTeamId);
 }
 
-export function isReferredTo(r: Reader, agent: Agent, ticket: Ticket): boolean {
-	if (ticket.referrals.length === 0) return false;
-	const teams = teamsOf(r, agent.id);
-	return ticket.referrals.some(
+/** What the visibility rule needs to know about the agent, apart from the ticket. */
+interface Seer {
+	agent: Agent;
+	deptAccess: (deptId: Id) => boolean;
+	inTeam: (teamId: Id) => boolean;
+}
+
+/**
+ * osTicket's visibility rule, once: department access (unless limited), an
+ * open ticket assigned to the agent or their team, or a referral.
+ */
+function seenVia(seer: Seer, ticket: Ticket): 'department' | 'assigned' | 'referred' | null {
+	const { agent, deptAccess, inTeam } = seer;
+	if (!agent.limitedAccess && deptAccess(ticket.deptId)) return 'department';
+	if (
+		stateOf(ticket) === 'open' &&
+		(ticket.assigneeAgentId === agent.id ||
+			(ticket.assigneeTeamId !== null && inTeam(ticket.assigneeTeamId)))
+	)
+		return 'assigned';
+	const referred = ticket.referrals.some(
 		(ref) =>
 			(ref.kind === 'agent' && ref.id === agent.id) ||
-			(ref.kind === 'team' && teams.includes(ref.id)) ||
-			(ref.kind === 'department' && hasDeptAccess(r, agent, ref.id))
+			(ref.kind === 'team' && inTeam(ref.id)) ||
+			(ref.kind === 'department' && deptAccess(ref.id))
 	);
+	return referred ? 'referred' : null;
+}
+
+function seer(r: Reader, agent: Agent): Seer {
+	return {
+		agent,
+		deptAccess: (deptId) => hasDeptAccess(r, agent, deptId),
+		inTeam: (teamId) => teamsOf(r, agent.id).includes(teamId)
+	};
 }
 
 export function visibility(r: Reader, agent: Agent, ticket: Ticket): Visibility {
-	if (!agent.limitedAccess && hasDeptAccess(r, agent, ticket.deptId))
-		return { visible: true, via: 'department' };
-	if (stateOf(ticket) === 'open' && isAssignedTo(r, agent, ticket))
-		return { visible: true, via: 'assigned' };
-	if (isReferredTo(r, agent, ticket)) return { visible: true, via: 'referred' };
-	return { visible: false, reason: explainHidden(r, agent, ticket) };
+	const via = seenVia(seer(r, agent), ticket);
+	return via ? { visible: true, via } : { visible: false, reason: explainHidden(r, agent, ticket) };
 }
 
 export function canSee(r: Reader, agent: Agent, ticket: Ticket): boolean {
-	return visibility(r, agent, ticket).visible;
+	return seenVia(seer(r, agent), ticket) !== null;
 }
 
 /**
  * `canSee` for many tickets of one agent (a queue over thousands of tickets):
- * the same rule as `visibility`, in the same order, with what does not depend
- * on the ticket (the agent's teams, their access to each department) worked
- * out once instead of per ticket. Use it within one read of the world: it
- * remembers the departments and teams as they were when first asked.
+ * the same rule, with what does not depend on the ticket (the agent's teams,
+ * their access to each department) worked out once. Use it within one read of
+ * the world: it remembers the departments and teams as they were when first asked.
  */
 export function visibleTo(r: Reader, agent: Agent): (ticket: Ticket) => boolean {
 	const access = new Map<Id, boolean>();
-	const deptAccess = (deptId: Id): boolean => {
-		let ok = access.get(deptId);
-		if (ok === undefined) access.set(deptId, (ok = hasDeptAccess(r, agent, deptId)));
-		return ok;
-	};
 	let teams: Id[] | null = null;
-	const inTeam = (teamId: Id): boolean => (teams ??= teamsOf(r, agent.id)).includes(teamId);
-	return (ticket) => {
-		if (!agent.limitedAccess && deptAccess(ticket.deptId)) return true;
-		if (
-			stateOf(ticket) === 'open' &&
-			(ticket.assigneeAgentId === agent.id ||
-				(ticket.assigneeTeamId !== null && inTeam(ticket.assigneeTeamId)))
-		)
-			return true;
-		return (
-			ticket.referrals.length > 0 &&
-			ticket.referrals.some(
-				(ref) =>
-					(ref.kind === 'agent' && ref.id === agent.id) ||
-					(ref.kind === 'team' && inTeam(ref.id)) ||
-					(ref.kind === 'department' && deptAccess(ref.id))
-			)
-		);
+	const cached: Seer = {
+		agent,
+		deptAccess: (deptId) => {
+			let ok = access.get(deptId);
+			if (ok === undefined) access.set(deptId, (ok = hasDeptAccess(r, agent, deptId)));
+			return ok;
+		},
+		inTeam: (teamId) => (teams ??= teamsOf(r, agent.id)).includes(teamId)
 	};
+	return (ticket) => seenVia(cached, ticket) !== null;
 }
 
 function explainHidden(r: Reader, agent: Agent, ticket: Ticket): string {

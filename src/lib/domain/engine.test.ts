@@ -8,6 +8,7 @@ import type { Command } from './commands';
 import type { Actor } from './events';
 import { execute } from './engine';
 import { HelpDesk } from './journal';
+import { allTickets, readWorld } from './world';
 
 const KAREN: Actor = { role: 'end-user', id: 'karen' };
 const JOHN: Actor = { role: 'agent', id: 'john' };
@@ -227,5 +228,17 @@ describe('the engine', () => {
 		expect(desk.run({ role: 'agent', id: 'sam' }, { type: 'ticket.view', ticketId: 't1' }).ok).toBe(
 			true
 		);
+	});
+
+	it('keeps the ticket list it serves to queues in step with every commit', () => {
+		const desk = new HelpDesk(seedWorld());
+		const list = allTickets(desk.world);
+		for (const [actor, command] of SCRIPT) {
+			desk.run(actor, command);
+			expect(readWorld(desk.world).all('tickets')).toEqual(Object.values(desk.world.tickets));
+		}
+		expect(allTickets(desk.world)).toBe(list);
+		expect(list.map((t) => t.id)).toEqual(['t1', 't2']);
+		expect(list[0]?.status).toBe('resolved');
 	});
 });

@@ -25,7 +25,6 @@ export {
 	teamsOf,
 	roleIdInDept,
 	hasDeptAccess,
-	isReferredTo,
 	isAssignedTo,
 	deptLineage,
 	statusChoices,

@@ -111,12 +111,45 @@ export function emptyWorld(start: SimTime, settings: Partial<Settings> = {}, see
 	};
 }
 
+/**
+ * The tickets as an array, kept in step by applyChanges: a queue over 100,000
+ * tickets must not rebuild it (Object.values) on every read. Valid because the
+ * world changes only through applyChanges; callers must not modify the array.
+ */
+const ticketRows = new WeakMap<
+	World,
+	{ source: Record<Id, Ticket>; rows: Ticket[]; at: Map<Id, number> }
+>();
+
+export function allTickets(world: World): Ticket[] {
+	let cache = ticketRows.get(world);
+	if (!cache || cache.source !== world.tickets) {
+		const rows = Object.values(world.tickets);
+		cache = { source: world.tickets, rows, at: new Map(rows.map((t, i) => [t.id, i])) };
+		ticketRows.set(world, cache);
+	}
+	return cache.rows;
+}
+
+function keepTicketRows(world: World, rows: Ticket[]): void {
+	const cache = ticketRows.get(world);
+	if (!cache || cache.source !== world.tickets) return;
+	for (const row of rows) {
+		const i = cache.at.get(row.id);
+		if (i === undefined) {
+			cache.at.set(row.id, cache.rows.length);
+			cache.rows.push(row);
+		} else cache.rows[i] = row;
+	}
+}
+
 export function readWorld(world: World): Reader {
 	return {
 		meta: world.meta,
 		get: <T extends TableName>(table: T, id: Id | null | undefined) =>
 			id == null ? undefined : (world[table][id] as Row<T> | undefined),
-		all: <T extends TableName>(table: T) => Object.values(world[table]) as Row<T>[]
+		all: <T extends TableName>(table: T) =>
+			(table === 'tickets' ? allTickets(world) : Object.values(world[table])) as Row<T>[]
 	};
 }
 
@@ -149,7 +182,9 @@ export class Draft implements Reader {
 
 	all<T extends TableName>(table: T): Row<T>[] {
 		const staged = this.staged.get(table);
-		const base = Object.values(this.world[table]) as Row<T>[];
+		const base = (
+			table === 'tickets' ? allTickets(this.world) : Object.values(this.world[table])
+		) as Row<T>[];
 		if (!staged) return base;
 		const merged = base.map((row) => (staged.get(row.id) as Row<T> | undefined) ?? row);
 		for (const [id, row] of staged) if (!(id in this.world[table])) merged.push(row as Row<T>);
@@ -219,6 +254,7 @@ export function applyChanges(world: World, changes: ChangeSet): void {
 		if (!rows) continue;
 		const target = world[table] as Record<Id, unknown>;
 		for (const row of rows) target[row.id] = row;
+		if (table === 'tickets') keepTicketRows(world, rows as Ticket[]);
 	}
 	world.events.push(...changes.events);
 	world.mails.push(...changes.mails);
