@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { scenariosPlugin } from './scripts/scenarios-plugin';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [scenariosPlugin(), sveltekit()],
 	test: {
 		environment: 'node',
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],

@@ -82,6 +82,10 @@ describe('round trip', () => {
 		const { HelpDesk } = await import('../domain');
 		const expected = new HelpDesk(twin).run(KEN, openBco);
 		expect(next.ok && next.changes).toStrictEqual(expected.ok ? expected.changes : null);
+		// The ticket list the queues read is primed by the load and kept by commits.
+		const { allTickets } = await import('../domain');
+		expect(allTickets(loaded.world)).toStrictEqual(Object.values(loaded.world.tickets));
+		expect(allTickets(loaded.world)).toHaveLength(7);
 	});
 
 	it('returns null for a world that was never stored', async () => {

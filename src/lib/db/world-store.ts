@@ -12,6 +12,7 @@ import {
 	commit,
 	execute,
 	journalEntry,
+	primeTicketRows,
 	type Actor,
 	type ChangeSet,
 	type Command,
@@ -21,6 +22,7 @@ import {
 	type Mail,
 	type Row,
 	type TableName,
+	type Ticket,
 	type World
 } from '../domain';
 import { META_KEY, WorldDb, worldDbName, type EntityRow, type MailRow } from './world-db';
@@ -312,8 +314,10 @@ async function load(db: WorldDb): Promise<Loaded | null> {
 		for (const table of TABLE_NAMES) {
 			const rows = (await db.entities(table).toArray()).sort(byOrd);
 			const target: Record<Id, unknown> = {};
-			for (const { _ord, ...row } of rows) target[row.id] = row;
+			const list: unknown[] = [];
+			for (const { _ord, ...row } of rows) list.push((target[row.id] = row));
 			(world as unknown as Record<TableName, Record<Id, unknown>>)[table] = target;
+			if (table === 'tickets') primeTicketRows(world, list as Ticket[]);
 		}
 		const journal = await db.journal.toArray();
 		return { world, journal };

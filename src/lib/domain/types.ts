@@ -262,8 +262,18 @@ export interface Ticket {
 
 // ---------------------------------------------------------------- helpers
 
+// Lookups by id: queues call these for every one of up to 100,000 tickets.
+const STATUS_BY_ID = Object.fromEntries(STATUSES.map((s) => [s.id, s])) as Record<
+	StatusId,
+	(typeof STATUSES)[number]
+>;
+const PRIORITY_BY_ID = Object.fromEntries(PRIORITIES.map((p) => [p.id, p])) as Record<
+	PriorityId,
+	(typeof PRIORITIES)[number]
+>;
+
 export function statusOf(id: StatusId) {
-	const status = STATUSES.find((s) => s.id === id);
+	const status = STATUS_BY_ID[id];
 	if (!status) throw new Error(`unknown status ${id}`);
 	return status;
 }
@@ -273,7 +283,7 @@ export function stateOf(ticket: Pick<Ticket, 'status'>): StatusState {
 }
 
 export function priorityOf(id: PriorityId) {
-	const priority = PRIORITIES.find((p) => p.id === id);
+	const priority = PRIORITY_BY_ID[id];
 	if (!priority) throw new Error(`unknown priority ${id}`);
 	return priority;
 }
@@ -283,9 +293,9 @@ export function agentName(agent: Pick<Agent, 'firstName' | 'lastName'>): string 
 }
 
 export function isPriorityId(value: unknown): value is PriorityId {
-	return PRIORITIES.some((p) => p.id === value);
+	return typeof value === 'string' && Object.hasOwn(PRIORITY_BY_ID, value);
 }
 
 export function isStatusId(value: unknown): value is StatusId {
-	return STATUSES.some((s) => s.id === value);
+	return typeof value === 'string' && Object.hasOwn(STATUS_BY_ID, value);
 }

@@ -131,6 +131,15 @@ export function allTickets(world: World): Ticket[] {
 	return cache.rows;
 }
 
+/** For a loader that already holds the tickets in order (the same objects as world.tickets'): no second pass. */
+export function primeTicketRows(world: World, rows: Ticket[]): void {
+	ticketRows.set(world, {
+		source: world.tickets,
+		rows,
+		at: new Map(rows.map((t, i) => [t.id, i]))
+	});
+}
+
 function keepTicketRows(world: World, rows: Ticket[]): void {
 	const cache = ticketRows.get(world);
 	if (!cache || cache.source !== world.tickets) return;

@@ -29,13 +29,4 @@ export function loadScenario(text: string, fileName: string): LoadResult {
 	}
 }
 
-/** `file:line:column: path: message`, the form editors and CI logs link to. */
-export function formatProblem(p: {
-	file: string;
-	line: number;
-	column: number;
-	path: string;
-	message: string;
-}): string {
-	return `${p.file}:${p.line}:${p.column}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
-}
+export { formatProblem } from './format';

@@ -3,15 +3,9 @@
  * precached for offline use) and any the instructor imported into this
  * browser. A file that does not load is listed with its problems, never hidden.
  */
-import { loadScenario } from '../scenarios/load';
+import bundled from 'virtual:deskdrill/scenarios';
 import type { Problem, Scenario } from '../scenarios/types';
 import { workspaceDb, type AttemptRecord } from '../db/attempts-db';
-
-const bundledFiles = import.meta.glob(['/scenarios/*.md', '!/scenarios/README.md'], {
-	query: '?raw',
-	import: 'default',
-	eager: true
-}) as Record<string, string>;
 
 export interface CatalogueEntry {
 	scenario: Scenario;
@@ -23,9 +17,12 @@ export interface Catalogue {
 	broken: { file: string; problems: Problem[] }[];
 }
 
-function load(
+/** Imported files are parsed in the browser: the YAML parser and validator load only then. */
+async function load(
 	files: { name: string; text: string; source: CatalogueEntry['source'] }[]
-): Catalogue {
+): Promise<Catalogue> {
+	if (files.length === 0) return { labs: [], broken: [] };
+	const { loadScenario } = await import('../scenarios/load');
 	const labs: CatalogueEntry[] = [];
 	const broken: Catalogue['broken'] = [];
 	for (const file of files) {
@@ -36,21 +33,18 @@ function load(
 	return { labs, broken };
 }
 
-let bundledCache: Catalogue | null = null;
-
+/** The labs shipped with the app, checked when the app was built. */
 export function bundledCatalogue(): Catalogue {
-	bundledCache ??= load(
-		Object.entries(bundledFiles)
-			.sort(([a], [b]) => a.localeCompare(b))
-			.map(([path, text]) => ({ name: path.replace(/^\//, ''), text, source: 'bundled' as const }))
-	);
-	return bundledCache;
+	return {
+		labs: bundled.labs.map((scenario) => ({ scenario, source: 'bundled' as const })),
+		broken: bundled.broken
+	};
 }
 
 /** Bundled labs and the ones imported into this browser (an imported lab with the same id replaces the bundled one). */
 export async function fullCatalogue(): Promise<Catalogue> {
-	const bundled = bundledCatalogue();
-	const imported = load(
+	const shipped = bundledCatalogue();
+	const imported = await load(
 		(await workspaceDb().scenarios.toArray()).map((s) => ({
 			name: s.fileName,
 			text: s.text,
@@ -59,8 +53,8 @@ export async function fullCatalogue(): Promise<Catalogue> {
 	);
 	const ids = new Set(imported.labs.map((l) => l.scenario.id));
 	return {
-		labs: [...bundled.labs.filter((l) => !ids.has(l.scenario.id)), ...imported.labs],
-		broken: [...bundled.broken, ...imported.broken]
+		labs: [...shipped.labs.filter((l) => !ids.has(l.scenario.id)), ...imported.labs],
+		broken: [...shipped.broken, ...imported.broken]
 	};
 }
 
@@ -73,6 +67,7 @@ export async function importScenario(
 	fileName: string,
 	text: string
 ): Promise<{ ok: true; scenario: Scenario } | { ok: false; problems: Problem[] }> {
+	const { loadScenario } = await import('../scenarios/load');
 	const result = loadScenario(text, fileName);
 	if (!result.ok) return result;
 	await workspaceDb().scenarios.put({
