@@ -106,7 +106,10 @@ function searcher(r: Reader, term: string): ((ticket: Ticket) => boolean) | null
 }
 
 export function compareTickets(sort: SortKey): (a: Ticket, b: Ticket) => number {
-	const tie = (a: Ticket, b: Ticket) => b.updatedAt - a.updatedAt || a.id.localeCompare(b.id);
+	// Plain string order for ids and numbers: deterministic, and far cheaper than
+	// localeCompare when 100,000 tickets share an update time.
+	const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+	const tie = (a: Ticket, b: Ticket) => b.updatedAt - a.updatedAt || byText(a.id, b.id);
 	switch (sort) {
 		case 'priority':
 			return (a, b) => priorityOf(a.priority).urgency - priorityOf(b.priority).urgency || tie(a, b);
@@ -117,7 +120,7 @@ export function compareTickets(sort: SortKey): (a: Ticket, b: Ticket) => number 
 		case 'created':
 			return (a, b) => b.createdAt - a.createdAt || tie(a, b);
 		case 'number':
-			return (a, b) => a.number.localeCompare(b.number);
+			return (a, b) => byText(a.number, b.number);
 	}
 }
 
