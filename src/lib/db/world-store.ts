@@ -9,7 +9,8 @@
 import { Dexie } from 'dexie';
 import {
 	TABLE_NAMES,
-	commit,
+	applyChanges,
+	undoChanges,
 	execute,
 	journalEntry,
 	primeTicketRows,
@@ -156,22 +157,36 @@ export class WorldStore {
 				result,
 				wallAt
 			);
-			try {
-				await this.write(result, entry);
-			} catch (error) {
-				if (error instanceof StaleWorld && attempt === 0) {
-					await this.reloadNow();
-					continue;
-				}
-				throw new PersistenceError(NOT_SAVED, { cause: error });
-			}
-			// Stored: now, and only now, memory follows.
-			if (result.ok) {
-				this.stampNewRows(result.changes);
-				commit(this.world, result);
-			}
+			// What the stored world must still be for this write to follow it.
+			const expected = {
+				journal: this.journal.length,
+				seq: this.world.meta.seq,
+				mails: this.world.mails.length
+			};
+			// The rows are stamped before memory moves on (new rows take the next places).
+			const stamped = result.ok ? this.stampAll(result.changes) : null;
+			// Memory (and so the screen) follows at once; `run` resolves only once
+			// the write is stored, and a write that fails puts memory back as it
+			// was stored, so nothing shows as saved that is not.
+			const undo = result.ok ? applyChanges(this.world, result.changes) : null;
+			if (result.ok) this.stampNewRows(result.changes);
 			this.journal.push(entry);
 			this.notify({ cause: 'run', entry });
+			try {
+				await this.write(result, entry, expected, stamped);
+			} catch (error) {
+				// Take the command back in memory: storage may be gone, so not by reloading.
+				if (undo) undoChanges(this.world, undo);
+				this.journal.pop();
+				this.indexOrder();
+				if (error instanceof StaleWorld && attempt === 0) {
+					await this.reloadNow();
+					this.notify({ cause: 'reload' });
+					continue;
+				}
+				this.notify({ cause: 'reload' });
+				throw new PersistenceError(NOT_SAVED, { cause: error });
+			}
 			this.broadcast('changed');
 			return { ...result, entry };
 		}
@@ -181,7 +196,12 @@ export class WorldStore {
 	 * Invariant: a command's journal entry and everything it changed are stored
 	 * together or not at all. A refused command stores its journal entry only.
 	 */
-	private async write(result: CommandResult, entry: JournalEntry): Promise<void> {
+	private async write(
+		result: CommandResult,
+		entry: JournalEntry,
+		expected: { journal: number; seq: number; mails: number },
+		stamped: Partial<Record<TableName, EntityRow<TableName>[]>> | null
+	): Promise<void> {
 		const db = this.db;
 		const changes = result.ok ? result.changes : null;
 		const tables = changes ? TABLE_NAMES.filter((t) => changes.puts[t]?.length) : [];
@@ -198,8 +218,7 @@ export class WorldStore {
 			// Every command stores one journal entry, so the stored journal's
 			// length says whether another tab got here first.
 			const [stored, meta] = await Promise.all([db.journal.count(), db.meta.get(META_KEY)]);
-			if (stored !== this.journal.length || meta?.seq !== this.world.meta.seq)
-				throw new StaleWorld();
+			if (stored !== expected.journal || meta?.seq !== expected.seq) throw new StaleWorld();
 			// Issued together, not one after another: IndexedDB runs the
 			// requests of a transaction in order anyway, and one failing
 			// aborts them all. Waiting for each would cost a round trip each.
@@ -209,9 +228,8 @@ export class WorldStore {
 				// add, not put: an event or mail is never rewritten.
 				if (changes.events.length) writes.push(db.events.bulkAdd(changes.events));
 				if (changes.mails.length)
-					writes.push(db.mails.bulkAdd(mailRows(changes.mails, this.world.mails.length)));
-				for (const table of tables)
-					writes.push(db.entities(table).bulkPut(this.stamp(table, changes.puts[table] ?? [])));
+					writes.push(db.mails.bulkAdd(mailRows(changes.mails, expected.mails)));
+				for (const table of tables) writes.push(db.entities(table).bulkPut(stamped?.[table] ?? []));
 			}
 			writes.push(db.journal.add(entry));
 			await Promise.all(writes);
@@ -231,6 +249,15 @@ export class WorldStore {
 		const known = this.ord.get(table) ?? new Map<Id, number>();
 		let next = known.size;
 		return rows.map((row) => ({ ...row, _ord: known.get(row.id) ?? next++ }));
+	}
+
+	private stampAll(changes: ChangeSet): Partial<Record<TableName, EntityRow<TableName>[]>> {
+		const out: Partial<Record<TableName, EntityRow<TableName>[]>> = {};
+		for (const table of TABLE_NAMES) {
+			const rows = changes.puts[table];
+			if (rows?.length) out[table] = this.stamp(table, rows) as EntityRow<TableName>[];
+		}
+		return out;
 	}
 
 	/** After a commit: new rows take the next positions, as they do in memory. */

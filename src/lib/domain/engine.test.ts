@@ -8,7 +8,7 @@ import type { Command } from './commands';
 import type { Actor } from './events';
 import { execute } from './engine';
 import { HelpDesk } from './journal';
-import { allTickets, readWorld } from './world';
+import { allTickets, applyChanges, readWorld, undoChanges } from './world';
 
 const KAREN: Actor = { role: 'end-user', id: 'karen' };
 const JOHN: Actor = { role: 'agent', id: 'john' };
@@ -240,5 +240,26 @@ describe('the engine', () => {
 		expect(allTickets(desk.world)).toBe(list);
 		expect(list.map((t) => t.id)).toEqual(['t1', 't2']);
 		expect(list[0]?.status).toBe('resolved');
+	});
+
+	it('takes back an applied change set exactly (a write that could not be stored)', () => {
+		const desk = new HelpDesk(seedWorld());
+		desk.run(KAREN, SCRIPT[0]![1]);
+		const before = JSON.stringify(desk.world);
+		allTickets(desk.world);
+		const result = execute(desk.world, JOHN, {
+			type: 'ticket.open',
+			userId: 'ken',
+			subject: 'Walk-in',
+			details: 'Badge',
+			source: 'Other'
+		});
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		const undo = applyChanges(desk.world, result.changes);
+		expect(allTickets(desk.world)).toHaveLength(2);
+		undoChanges(desk.world, undo);
+		expect(JSON.stringify(desk.world)).toBe(before);
+		expect(allTickets(desk.world)).toHaveLength(1);
 	});
 });

@@ -255,16 +255,48 @@ export class Draft implements Reader {
 	}
 }
 
-/** Apply a committed change set to the in-memory world. */
-export function applyChanges(world: World, changes: ChangeSet): void {
+/** How to take back one applied change set (a write that could not be stored). */
+export interface Undo {
+	meta: Meta;
+	rows: { table: TableName; id: Id; before: unknown }[];
+	events: number;
+	mails: number;
+}
+
+/** Apply a committed change set to the in-memory world; returns how to undo it. */
+export function applyChanges(world: World, changes: ChangeSet): Undo {
+	const undo: Undo = {
+		meta: world.meta,
+		rows: [],
+		events: world.events.length,
+		mails: world.mails.length
+	};
 	world.meta = changes.meta;
 	for (const table of TABLE_NAMES) {
 		const rows = changes.puts[table];
 		if (!rows) continue;
 		const target = world[table] as Record<Id, unknown>;
-		for (const row of rows) target[row.id] = row;
+		for (const row of rows) {
+			undo.rows.push({ table, id: row.id, before: target[row.id] });
+			target[row.id] = row;
+		}
 		if (table === 'tickets') keepTicketRows(world, rows as Ticket[]);
 	}
 	world.events.push(...changes.events);
 	world.mails.push(...changes.mails);
+	return undo;
+}
+
+/** Put the world back as it was before `applyChanges` returned `undo`. */
+export function undoChanges(world: World, undo: Undo): void {
+	world.meta = undo.meta;
+	for (const { table, id, before } of [...undo.rows].reverse()) {
+		const target = world[table] as Record<Id, unknown>;
+		if (before === undefined) delete target[id];
+		else target[id] = before;
+	}
+	world.events.length = undo.events;
+	world.mails.length = undo.mails;
+	// Rows may have been removed: the queue's ticket list is rebuilt on next read.
+	ticketRows.delete(world);
 }
