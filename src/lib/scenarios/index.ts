@@ -13,4 +13,4 @@ export { runScript, attemptCommands, findMail, actorOf } from './solution';
 export type { ScriptRun, ScriptProblem } from './solution';
 export { selfTest } from './selftest';
 export type { SelfTestResult } from './selftest';
-export { renderMarkdown, safeUrl } from './markdown';
+export { renderMarkdown, safeUrl } from '../markdown/render';

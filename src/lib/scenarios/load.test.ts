@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from './load';
-import { renderMarkdown, safeUrl } from './markdown';
+import { renderMarkdown, safeUrl } from '../markdown/render';
 import { SCENARIO_SCHEMA } from './schema';
 import { selfTest } from './selftest';
 
