@@ -126,6 +126,9 @@ function updated(
 function checkAgent(d: Draft, agent: Agent): void {
 	requireName(agent.firstName, 'First Name', 'firstName');
 	requireName(agent.username, 'Username', 'username');
+	const email = requireName(agent.email, 'Email Address', 'email');
+	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+		refuse('invalid', `"${email}" is not a valid e-mail address.`, { field: 'email' });
 	requireRef(d, 'departments', agent.deptId, 'department', 'deptId');
 	if (!agent.deptId) refuse('invalid', 'Primary Department is required.', { field: 'deptId' });
 	requireRef(d, 'roles', agent.roleId, 'role', 'roleId');
@@ -203,8 +206,21 @@ export function createAgent(d: Draft, acting: Acting, c: CommandOf<'agent.create
 }
 
 export function updateAgent(d: Draft, acting: Acting, c: CommandOf<'agent.update'>): Agent {
-	requireAdmin(acting, 'Editing an agent');
+	const admin = requireAdmin(acting, 'Editing an agent');
 	const before = load(d, 'agents', c.agentId, 'agent');
+	// osTicket keeps an administrator from locking themselves out.
+	if (admin?.id === before.id && c.changes.isAdmin === false)
+		refuse(
+			'forbidden',
+			'You cannot remove your own administrator rights: another administrator must do it.',
+			{
+				field: 'isAdmin'
+			}
+		);
+	if (admin?.id === before.id && c.changes.active === false)
+		refuse('forbidden', 'You cannot lock your own account while signed in with it.', {
+			field: 'active'
+		});
 	const { teams, id: _ignored, ...fields } = c.changes;
 	void _ignored;
 	const after: Agent = { ...before, ...fields, id: before.id };

@@ -315,3 +315,30 @@ describe('what the panels may offer', () => {
 		expect(canOpenTickets(readWorld(view.desk.world), view.desk.world.agents['john']!)).toBe(true);
 	});
 });
+
+describe('the admin panel protects its own administrator', () => {
+	it('an admin cannot remove their own admin rights or lock themselves out; agents need a valid e-mail', () => {
+		const desk = new HelpDesk(buildWorld(seedSpec()));
+		const ADMIN = { role: 'admin', id: 'admin' } as const;
+		const demote = desk.run(ADMIN, {
+			type: 'agent.update',
+			agentId: 'admin',
+			changes: { isAdmin: false }
+		});
+		expect(demote.ok).toBe(false);
+		if (!demote.ok) expect(demote.error.message).toMatch(/own administrator rights/);
+		expect(
+			desk.run(ADMIN, { type: 'agent.update', agentId: 'admin', changes: { active: false } }).ok
+		).toBe(false);
+		expect(
+			desk.run(ADMIN, { type: 'agent.update', agentId: 'john', changes: { isAdmin: true } }).ok
+		).toBe(true);
+		const email = desk.run(ADMIN, {
+			type: 'agent.update',
+			agentId: 'john',
+			changes: { email: 'john-at-bank' }
+		});
+		expect(email.ok).toBe(false);
+		if (!email.ok) expect(email.error).toMatchObject({ field: 'email' });
+	});
+});
