@@ -30,6 +30,29 @@ export class Feedback {
 		return outcome;
 	}
 
+	/**
+	 * Create or update an entity through the desk: on success say so (in
+	 * `say(id)`'s words) and return its id; on refusal move focus to the field
+	 * at fault (`alias` maps a field to the control that edits it) and return null.
+	 */
+	async save(
+		desk: DeskState,
+		form: HTMLElement | undefined,
+		command: Command,
+		say: (id: string) => string,
+		alias: Record<string, string> = {}
+	): Promise<string | null> {
+		const outcome = await this.run(desk, command);
+		if (!outcome.ok) {
+			const field = outcome.error.field;
+			focusField(form, field ? (alias[field] ?? field) : field);
+			return null;
+		}
+		if (!outcome.subjectId) return null;
+		this.succeed(say(outcome.subjectId));
+		return outcome.subjectId;
+	}
+
 	succeed(message: string): void {
 		this.error = null;
 		this.success = message;
