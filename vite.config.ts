@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { scenariosPlugin } from './scripts/scenarios-plugin';
+import { scenariosPlugin } from './scripts/scenarios-plugin.ts';
 
 export default defineConfig({
 	plugins: [scenariosPlugin(), sveltekit()],

@@ -8,8 +8,19 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
-import { loadScenario } from '../src/lib/scenarios/load';
 import type { Problem, Scenario } from '../src/lib/scenarios/types';
+
+/**
+ * The app's own loader, imported through tsx when the plugin runs rather than
+ * bundled into the Vite config (which would drag the whole domain into it).
+ */
+async function appLoader(): Promise<typeof import('../src/lib/scenarios/load')> {
+	const { tsImport } = await import('tsx/esm/api');
+	return (await tsImport(
+		'../src/lib/scenarios/load.ts',
+		import.meta.url
+	)) as typeof import('../src/lib/scenarios/load');
+}
 
 const ID = 'virtual:deskdrill/scenarios';
 const RESOLVED = `\0${ID}`;
@@ -19,7 +30,10 @@ export interface BundledScenarios {
 	broken: { file: string; problems: Problem[] }[];
 }
 
-export function compileScenarios(root: string): { data: BundledScenarios; files: string[] } {
+export async function compileScenarios(
+	root: string
+): Promise<{ data: BundledScenarios; files: string[] }> {
+	const { loadScenario } = await appLoader();
 	const dir = join(root, 'scenarios');
 	const files = readdirSync(dir)
 		.filter((f) => f.endsWith('.md') && f !== 'README.md')
@@ -45,9 +59,9 @@ export function scenariosPlugin(): Plugin {
 		resolveId(id) {
 			return id === ID ? RESOLVED : null;
 		},
-		load(id) {
+		async load(id) {
 			if (id !== RESOLVED) return null;
-			const { data, files } = compileScenarios(root);
+			const { data, files } = await compileScenarios(root);
 			for (const file of files) this.addWatchFile(file);
 			this.addWatchFile(join(root, 'scenarios'));
 			return `export default ${JSON.stringify(data)};`;

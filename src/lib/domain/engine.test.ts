@@ -8,7 +8,7 @@ import type { Command } from './commands';
 import type { Actor } from './events';
 import { execute } from './engine';
 import { HelpDesk } from './journal';
-import { allTickets, applyChanges, readWorld, undoChanges } from './world';
+import { allTickets, applyChanges, openTickets, readWorld, undoChanges } from './world';
 
 const KAREN: Actor = { role: 'end-user', id: 'karen' };
 const JOHN: Actor = { role: 'agent', id: 'john' };
@@ -236,10 +236,25 @@ describe('the engine', () => {
 		for (const [actor, command] of SCRIPT) {
 			desk.run(actor, command);
 			expect(readWorld(desk.world).all('tickets')).toEqual(Object.values(desk.world.tickets));
+			const open = Object.values(desk.world.tickets).filter((t) => t.status === 'open');
+			expect(
+				openTickets(desk.world)
+					.map((t) => t.id)
+					.sort()
+			).toEqual(open.map((t) => t.id).sort());
+			expect(openTickets(desk.world).every((t) => desk.world.tickets[t.id] === t)).toBe(true);
 		}
 		expect(allTickets(desk.world)).toBe(list);
 		expect(list.map((t) => t.id)).toEqual(['t1', 't2']);
 		expect(list[0]?.status).toBe('resolved');
+		expect(openTickets(desk.world).map((t) => t.id)).toEqual(['t2']);
+		// A reopened ticket comes back to the open list.
+		desk.run(KAREN, { type: 'ticket.reply', ticketId: 't1', body: 'Still down.' });
+		expect(
+			openTickets(desk.world)
+				.map((t) => t.id)
+				.sort()
+		).toEqual(['t1', 't2']);
 	});
 
 	it('takes back an applied change set exactly (a write that could not be stored)', () => {

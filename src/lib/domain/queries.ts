@@ -162,7 +162,9 @@ export function queueTickets(
 		keep <= TOP_K_MAX;
 	const rows: Ticket[] = [];
 	let total = 0;
-	for (const t of r.all('tickets')) {
+	// Every queue but Closed holds open tickets only: read just those where they are kept apart.
+	const source = queue !== 'closed' && r.openTickets ? r.openTickets() : r.all('tickets');
+	for (const t of source) {
 		if (t.status === 'deleted' || !sees(t) || !rule(t) || (match && !match(t))) continue;
 		total++;
 		if (!topK) {

@@ -5,6 +5,7 @@
  * failing command leaves no trace (atomicity without copying the world).
  */
 import type { DomainEvent, Actor, EventType, EventPayloads } from './events';
+import { stateOf } from './types';
 import type { Mail } from './mail';
 import type {
 	Agent,
@@ -79,6 +80,8 @@ export interface Reader {
 	readonly meta: Meta;
 	get<T extends TableName>(table: T, id: Id | null | undefined): Row<T> | undefined;
 	all<T extends TableName>(table: T): Row<T>[];
+	/** The open tickets, where an index of them is kept (a committed world); callers filter all('tickets') otherwise. */
+	openTickets?(): Ticket[];
 }
 
 export function emptyWorld(start: SimTime, settings: Partial<Settings> = {}, seed = 1): World {
@@ -112,43 +115,79 @@ export function emptyWorld(start: SimTime, settings: Partial<Settings> = {}, see
 }
 
 /**
- * The tickets as an array, kept in step by applyChanges: a queue over 100,000
- * tickets must not rebuild it (Object.values) on every read. Valid because the
- * world changes only through applyChanges; callers must not modify the array.
+ * The tickets as an array, and the open ones apart (every queue but Closed
+ * looks only at those), kept in step by applyChanges: a queue over 100,000
+ * tickets must not rebuild them (Object.values) on every read. Valid because
+ * the world changes only through applyChanges; callers must not modify the
+ * arrays. The open list is in no particular order: queues sort what they show.
  */
-const ticketRows = new WeakMap<
-	World,
-	{ source: Record<Id, Ticket>; rows: Ticket[]; at: Map<Id, number> }
->();
+interface TicketIndex {
+	source: Record<Id, Ticket>;
+	rows: Ticket[];
+	at: Map<Id, number>;
+	open: Ticket[];
+	openAt: Map<Id, number>;
+}
+const ticketIndexes = new WeakMap<World, TicketIndex>();
+
+function indexTickets(world: World, rows: Ticket[]): TicketIndex {
+	const open = rows.filter((t) => stateOf(t) === 'open');
+	const index: TicketIndex = {
+		source: world.tickets,
+		rows,
+		at: new Map(rows.map((t, i) => [t.id, i])),
+		open,
+		openAt: new Map(open.map((t, i) => [t.id, i]))
+	};
+	ticketIndexes.set(world, index);
+	return index;
+}
+
+function ticketIndex(world: World): TicketIndex {
+	const index = ticketIndexes.get(world);
+	return index && index.source === world.tickets
+		? index
+		: indexTickets(world, Object.values(world.tickets));
+}
 
 export function allTickets(world: World): Ticket[] {
-	let cache = ticketRows.get(world);
-	if (!cache || cache.source !== world.tickets) {
-		const rows = Object.values(world.tickets);
-		cache = { source: world.tickets, rows, at: new Map(rows.map((t, i) => [t.id, i])) };
-		ticketRows.set(world, cache);
-	}
-	return cache.rows;
+	return ticketIndex(world).rows;
+}
+
+/** The tickets whose status is in the open state. */
+export function openTickets(world: World): Ticket[] {
+	return ticketIndex(world).open;
 }
 
 /** For a loader that already holds the tickets in order (the same objects as world.tickets'): no second pass. */
 export function primeTicketRows(world: World, rows: Ticket[]): void {
-	ticketRows.set(world, {
-		source: world.tickets,
-		rows,
-		at: new Map(rows.map((t, i) => [t.id, i]))
-	});
+	indexTickets(world, rows);
 }
 
 function keepTicketRows(world: World, rows: Ticket[]): void {
-	const cache = ticketRows.get(world);
-	if (!cache || cache.source !== world.tickets) return;
+	const index = ticketIndexes.get(world);
+	if (!index || index.source !== world.tickets) return;
 	for (const row of rows) {
-		const i = cache.at.get(row.id);
+		const i = index.at.get(row.id);
 		if (i === undefined) {
-			cache.at.set(row.id, cache.rows.length);
-			cache.rows.push(row);
-		} else cache.rows[i] = row;
+			index.at.set(row.id, index.rows.length);
+			index.rows.push(row);
+		} else index.rows[i] = row;
+		const j = index.openAt.get(row.id);
+		if (stateOf(row) === 'open') {
+			if (j === undefined) {
+				index.openAt.set(row.id, index.open.length);
+				index.open.push(row);
+			} else index.open[j] = row;
+		} else if (j !== undefined) {
+			// Swap the last open ticket into the gap: order does not matter here.
+			const last = index.open.pop() as Ticket;
+			index.openAt.delete(row.id);
+			if (last.id !== row.id) {
+				index.open[j] = last;
+				index.openAt.set(last.id, j);
+			}
+		}
 	}
 }
 
@@ -158,7 +197,8 @@ export function readWorld(world: World): Reader {
 		get: <T extends TableName>(table: T, id: Id | null | undefined) =>
 			id == null ? undefined : (world[table][id] as Row<T> | undefined),
 		all: <T extends TableName>(table: T) =>
-			(table === 'tickets' ? allTickets(world) : Object.values(world[table])) as Row<T>[]
+			(table === 'tickets' ? allTickets(world) : Object.values(world[table])) as Row<T>[],
+		openTickets: () => openTickets(world)
 	};
 }
 
@@ -298,5 +338,5 @@ export function undoChanges(world: World, undo: Undo): void {
 	world.events.length = undo.events;
 	world.mails.length = undo.mails;
 	// Rows may have been removed: the queue's ticket list is rebuilt on next read.
-	ticketRows.delete(world);
+	ticketIndexes.delete(world);
 }
