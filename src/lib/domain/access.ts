@@ -306,12 +306,18 @@ export function ticketAbilities(r: Reader, agent: Agent, ticket: Ticket) {
 		reply: has('ticket.reply'),
 		close: has('ticket.close'),
 		reopen: has('ticket.close') || has('ticket.create'),
-		/** Claim: assign to oneself an open ticket no agent holds. */
-		claim:
-			has('ticket.assign') &&
-			stateOf(ticket) === 'open' &&
-			ticket.assigneeAgentId !== agent.id &&
-			!ticket.assigneeAgentId,
+		/**
+		 * What to offer now, permission and the ticket's state together (the
+		 * flags above say only whether the role allows it, for explanations):
+		 * assigning needs an open ticket, claiming an open ticket no agent
+		 * holds, releasing a ticket someone holds.
+		 */
+		offer: {
+			assign: has('ticket.assign') && stateOf(ticket) === 'open',
+			claim: has('ticket.assign') && stateOf(ticket) === 'open' && !ticket.assigneeAgentId,
+			release:
+				has('ticket.release') && (ticket.assigneeAgentId !== null || ticket.assigneeTeamId !== null)
+		},
 		statuses: statusChoices(r, agent, ticket),
 		delete: has('ticket.delete'),
 		note: seen.visible,

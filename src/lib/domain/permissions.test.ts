@@ -8,7 +8,7 @@ import { seedSpec } from '../../../tests/fixtures/helpdesk';
 import { buildWorld } from './build';
 import type { Command } from './commands';
 import { HelpDesk } from './journal';
-import { assignableAgents, canOpenTickets, statusChoices } from './access';
+import { assignableAgents, canOpenTickets, statusChoices, ticketAbilities } from './access';
 import { readWorld } from './world';
 
 type Case =
@@ -307,6 +307,21 @@ describe('what the panels may offer', () => {
 		);
 		expect(assignSam.ok).toBe(false);
 		if (!assignSam.ok) expect(assignSam.error.message).toMatch(/only to its primary members/);
+	});
+
+	it('assign, claim and release are offered only when the ticket state allows them', () => {
+		const { desk, ticketId } = deskWithRole('expanded-access');
+		const offer = () =>
+			ticketAbilities(
+				readWorld(desk.world),
+				desk.world.agents['pat']!,
+				desk.world.tickets[ticketId]!
+			).offer;
+		expect(offer()).toEqual({ assign: true, claim: true, release: false });
+		desk.run(SYSTEM, { type: 'ticket.assign', ticketId, agentId: 'jane' });
+		expect(offer()).toEqual({ assign: true, claim: false, release: true });
+		desk.run(SYSTEM, { type: 'ticket.status', ticketId, status: 'resolved' });
+		expect(offer()).toEqual({ assign: false, claim: false, release: true });
 	});
 
 	it('Open a New Ticket is offered only to agents with ticket.create somewhere', () => {
