@@ -281,6 +281,50 @@ export function revokeAccess(d: Draft, acting: Acting, c: CommandOf<'access.revo
 	return after;
 }
 
+/** The named, admin-edited tables and what a trainee calls each. */
+type Named = 'departments' | 'teams' | 'roles' | 'slas' | 'topics';
+const KINDS: Record<
+	Named,
+	{ entity: AdminEntity; label: string; article: string; nameLabel: string }
+> = {
+	departments: { entity: 'department', label: 'department', article: 'a', nameLabel: 'Name' },
+	teams: { entity: 'team', label: 'team', article: 'a', nameLabel: 'Name' },
+	roles: { entity: 'role', label: 'role', article: 'a', nameLabel: 'Name' },
+	slas: { entity: 'sla', label: 'SLA plan', article: 'an', nameLabel: 'Name' },
+	topics: { entity: 'topic', label: 'help topic', article: 'a', nameLabel: 'Topic' }
+};
+
+/**
+ * Edit one of them, the same way for all: only an administrator; the row must
+ * exist; the name stays required; `tidy` normalises the result and `check`
+ * validates it against the world; a change that changes nothing is refused.
+ */
+function updateNamed<T extends Named>(
+	d: Draft,
+	acting: Acting,
+	table: T,
+	id: Id,
+	changes: Partial<Row<T>>,
+	check: (d: Draft, row: Row<T>) => void,
+	tidy: (row: Row<T>) => Row<T> = (row) => row
+): Row<T> {
+	const kind = KINDS[table];
+	requireAdmin(acting, `Editing ${kind.article} ${kind.label}`);
+	const before = load(d, table, id, kind.label);
+	const after = tidy({
+		...before,
+		...changes,
+		id: before.id,
+		name: requireName(
+			(changes as { name?: string }).name ?? (before as { name: string }).name,
+			kind.nameLabel
+		)
+	} as Row<T>);
+	check(d, after);
+	updated(d, kind.entity, before, after, (after as { name: string }).name);
+	return d.put(table, after);
+}
+
 // ---------------------------------------------------------------- departments, teams, roles
 
 function checkDepartment(d: Draft, dept: Department): void {
@@ -329,17 +373,7 @@ export function updateDepartment(
 	acting: Acting,
 	c: CommandOf<'department.update'>
 ): Department {
-	requireAdmin(acting, 'Editing a department');
-	const before = load(d, 'departments', c.deptId, 'department');
-	const after: Department = {
-		...before,
-		...c.changes,
-		id: before.id,
-		name: requireName(c.changes.name ?? before.name, 'Name')
-	};
-	checkDepartment(d, after);
-	updated(d, 'department', before, after, after.name);
-	return d.put('departments', after);
+	return updateNamed(d, acting, 'departments', c.deptId, c.changes, checkDepartment);
 }
 
 function checkTeam(d: Draft, team: Team): void {
@@ -364,18 +398,10 @@ export function createTeam(d: Draft, acting: Acting, c: CommandOf<'team.create'>
 }
 
 export function updateTeam(d: Draft, acting: Acting, c: CommandOf<'team.update'>): Team {
-	requireAdmin(acting, 'Editing a team');
-	const before = load(d, 'teams', c.teamId, 'team');
-	const after: Team = {
-		...before,
-		...c.changes,
-		id: before.id,
-		name: requireName(c.changes.name ?? before.name, 'Name')
-	};
-	after.members = [...new Set(after.members)];
-	checkTeam(d, after);
-	updated(d, 'team', before, after, after.name);
-	return d.put('teams', after);
+	return updateNamed(d, acting, 'teams', c.teamId, c.changes, checkTeam, (t) => ({
+		...t,
+		members: [...new Set(t.members)]
+	}));
 }
 
 function checkRole(d: Draft, role: Role): void {
@@ -400,18 +426,10 @@ export function createRole(d: Draft, acting: Acting, c: CommandOf<'role.create'>
 }
 
 export function updateRole(d: Draft, acting: Acting, c: CommandOf<'role.update'>): Role {
-	requireAdmin(acting, 'Editing a role');
-	const before = load(d, 'roles', c.roleId, 'role');
-	const after: Role = {
-		...before,
-		...c.changes,
-		id: before.id,
-		name: requireName(c.changes.name ?? before.name, 'Name')
-	};
-	after.permissions = [...new Set(after.permissions)];
-	checkRole(d, after);
-	updated(d, 'role', before, after, after.name);
-	return d.put('roles', after);
+	return updateNamed(d, acting, 'roles', c.roleId, c.changes, checkRole, (r) => ({
+		...r,
+		permissions: [...new Set(r.permissions)]
+	}));
 }
 
 // ---------------------------------------------------------------- SLA plans, help topics, canned responses
@@ -445,17 +463,7 @@ export function createSla(d: Draft, acting: Acting, c: CommandOf<'sla.create'>):
 }
 
 export function updateSla(d: Draft, acting: Acting, c: CommandOf<'sla.update'>): SlaPlan {
-	requireAdmin(acting, 'Editing an SLA plan');
-	const before = load(d, 'slas', c.slaId, 'SLA plan');
-	const after: SlaPlan = {
-		...before,
-		...c.changes,
-		id: before.id,
-		name: requireName(c.changes.name ?? before.name, 'Name')
-	};
-	checkSla(d, after);
-	updated(d, 'sla', before, after, after.name);
-	return d.put('slas', after);
+	return updateNamed(d, acting, 'slas', c.slaId, c.changes, checkSla);
 }
 
 function checkTopic(d: Draft, topic: HelpTopic): void {
@@ -489,17 +497,7 @@ export function createTopic(d: Draft, acting: Acting, c: CommandOf<'topic.create
 }
 
 export function updateTopic(d: Draft, acting: Acting, c: CommandOf<'topic.update'>): HelpTopic {
-	requireAdmin(acting, 'Editing a help topic');
-	const before = load(d, 'topics', c.topicId, 'help topic');
-	const after: HelpTopic = {
-		...before,
-		...c.changes,
-		id: before.id,
-		name: requireName(c.changes.name ?? before.name, 'Topic')
-	};
-	checkTopic(d, after);
-	updated(d, 'topic', before, after, after.name);
-	return d.put('topics', after);
+	return updateNamed(d, acting, 'topics', c.topicId, c.changes, checkTopic);
 }
 
 export function createCanned(
