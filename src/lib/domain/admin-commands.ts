@@ -294,6 +294,25 @@ const KINDS: Record<
 	topics: { entity: 'topic', label: 'help topic', article: 'a', nameLabel: 'Topic' }
 };
 
+/** Add one of them, the same way for all: `fill` gives the new row its defaults. */
+function createNamed<T extends Named>(
+	d: Draft,
+	acting: Acting,
+	table: T,
+	input: { id?: Id | undefined; name?: string | undefined },
+	fill: (id: Id, name: string) => Row<T>,
+	check: (d: Draft, row: Row<T>) => void
+): Row<T> {
+	const kind = KINDS[table];
+	requireAdmin(acting, `Adding ${kind.article} ${kind.label}`);
+	const name = requireName(input.name, kind.nameLabel);
+	const row = fill(newId(d, table, input.id, name), name);
+	check(d, row);
+	d.put(table, row);
+	created(d, kind.entity, row.id, name);
+	return row;
+}
+
 /**
  * Edit one of them, the same way for all: only an administrator; the row must
  * exist; the name stays required; `tidy` normalises the result and `check`
@@ -350,22 +369,23 @@ export function createDepartment(
 	acting: Acting,
 	c: CommandOf<'department.create'>
 ): Department {
-	requireAdmin(acting, 'Adding a department');
-	const name = requireName(c.department.name, 'Name');
-	const dept: Department = {
-		id: newId(d, 'departments', c.department.id, name),
-		name,
-		parentId: c.department.parentId ?? null,
-		public: c.department.public ?? true,
-		slaId: c.department.slaId ?? null,
-		managerId: c.department.managerId ?? null,
-		assignment: c.department.assignment ?? 'anyone',
-		signature: c.department.signature ?? ''
-	};
-	checkDepartment(d, dept);
-	d.put('departments', dept);
-	created(d, 'department', dept.id, name);
-	return dept;
+	return createNamed(
+		d,
+		acting,
+		'departments',
+		c.department,
+		(id, name) => ({
+			id,
+			name,
+			parentId: c.department.parentId ?? null,
+			public: c.department.public ?? true,
+			slaId: c.department.slaId ?? null,
+			managerId: c.department.managerId ?? null,
+			assignment: c.department.assignment ?? 'anyone',
+			signature: c.department.signature ?? ''
+		}),
+		checkDepartment
+	);
 }
 
 export function updateDepartment(
@@ -383,18 +403,19 @@ function checkTeam(d: Draft, team: Team): void {
 }
 
 export function createTeam(d: Draft, acting: Acting, c: CommandOf<'team.create'>): Team {
-	requireAdmin(acting, 'Adding a team');
-	const name = requireName(c.team.name, 'Name');
-	const team: Team = {
-		id: newId(d, 'teams', c.team.id, name),
-		name,
-		leadId: c.team.leadId ?? null,
-		members: [...new Set(c.team.members ?? [])]
-	};
-	checkTeam(d, team);
-	d.put('teams', team);
-	created(d, 'team', team.id, name);
-	return team;
+	return createNamed(
+		d,
+		acting,
+		'teams',
+		c.team,
+		(id, name) => ({
+			id,
+			name,
+			leadId: c.team.leadId ?? null,
+			members: [...new Set(c.team.members ?? [])]
+		}),
+		checkTeam
+	);
 }
 
 export function updateTeam(d: Draft, acting: Acting, c: CommandOf<'team.update'>): Team {
@@ -412,17 +433,18 @@ function checkRole(d: Draft, role: Role): void {
 }
 
 export function createRole(d: Draft, acting: Acting, c: CommandOf<'role.create'>): Role {
-	requireAdmin(acting, 'Adding a role');
-	const name = requireName(c.role.name, 'Name');
-	const role: Role = {
-		id: newId(d, 'roles', c.role.id, name),
-		name,
-		permissions: [...new Set(c.role.permissions ?? [])]
-	};
-	checkRole(d, role);
-	d.put('roles', role);
-	created(d, 'role', role.id, name);
-	return role;
+	return createNamed(
+		d,
+		acting,
+		'roles',
+		c.role,
+		(id, name) => ({
+			id,
+			name,
+			permissions: [...new Set(c.role.permissions ?? [])]
+		}),
+		checkRole
+	);
 }
 
 export function updateRole(d: Draft, acting: Acting, c: CommandOf<'role.update'>): Role {
@@ -445,21 +467,22 @@ function checkSla(d: Draft, sla: SlaPlan): void {
 }
 
 export function createSla(d: Draft, acting: Acting, c: CommandOf<'sla.create'>): SlaPlan {
-	requireAdmin(acting, 'Adding an SLA plan');
-	const name = requireName(c.sla.name, 'Name');
-	const sla: SlaPlan = {
-		id: newId(d, 'slas', c.sla.id, name),
-		name,
-		graceHours: c.sla.graceHours,
-		schedule: c.sla.schedule ?? { kind: '24/7' },
-		active: c.sla.active ?? true,
-		transient: c.sla.transient ?? false,
-		disableOverdueAlerts: c.sla.disableOverdueAlerts ?? false
-	};
-	checkSla(d, sla);
-	d.put('slas', sla);
-	created(d, 'sla', sla.id, name);
-	return sla;
+	return createNamed(
+		d,
+		acting,
+		'slas',
+		c.sla,
+		(id, name) => ({
+			id,
+			name,
+			graceHours: c.sla.graceHours,
+			schedule: c.sla.schedule ?? { kind: '24/7' },
+			active: c.sla.active ?? true,
+			transient: c.sla.transient ?? false,
+			disableOverdueAlerts: c.sla.disableOverdueAlerts ?? false
+		}),
+		checkSla
+	);
 }
 
 export function updateSla(d: Draft, acting: Acting, c: CommandOf<'sla.update'>): SlaPlan {
@@ -477,23 +500,24 @@ function checkTopic(d: Draft, topic: HelpTopic): void {
 }
 
 export function createTopic(d: Draft, acting: Acting, c: CommandOf<'topic.create'>): HelpTopic {
-	requireAdmin(acting, 'Adding a help topic');
-	const name = requireName(c.topic.name, 'Topic');
-	const topic: HelpTopic = {
-		id: newId(d, 'topics', c.topic.id, name),
-		name,
-		public: c.topic.public ?? true,
-		active: c.topic.active ?? true,
-		deptId: c.topic.deptId ?? null,
-		priority: c.topic.priority ?? null,
-		slaId: c.topic.slaId ?? null,
-		autoAssignAgentId: c.topic.autoAssignAgentId ?? null,
-		autoAssignTeamId: c.topic.autoAssignTeamId ?? null
-	};
-	checkTopic(d, topic);
-	d.put('topics', topic);
-	created(d, 'topic', topic.id, name);
-	return topic;
+	return createNamed(
+		d,
+		acting,
+		'topics',
+		c.topic,
+		(id, name) => ({
+			id,
+			name,
+			public: c.topic.public ?? true,
+			active: c.topic.active ?? true,
+			deptId: c.topic.deptId ?? null,
+			priority: c.topic.priority ?? null,
+			slaId: c.topic.slaId ?? null,
+			autoAssignAgentId: c.topic.autoAssignAgentId ?? null,
+			autoAssignTeamId: c.topic.autoAssignTeamId ?? null
+		}),
+		checkTopic
+	);
 }
 
 export function updateTopic(d: Draft, acting: Acting, c: CommandOf<'topic.update'>): HelpTopic {
