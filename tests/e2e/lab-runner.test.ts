@@ -4,9 +4,21 @@
  * nothing lost; an assessment of the CFO's laptop with a wrong SLA gets exactly
  * the partial score its rubric gives.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 test.use({ serviceWorkers: 'block' });
+
+/** No serious or critical accessibility violation on the whole page (toolbar, switcher, panel, steps). */
+async function expectAccessible(page: Page) {
+	const results = await new AxeBuilder({ page }).analyze();
+	const serious = results.violations.filter(
+		(v) => v.impact === 'serious' || v.impact === 'critical'
+	);
+	expect(
+		serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+	).toEqual([]);
+}
 
 const steps = (page: Page) => page.getByRole('complementary', { name: 'Lab steps' });
 const stepItem = (page: Page, title: string) =>
@@ -113,6 +125,7 @@ test('a trainee completes the banking outage in practice mode to 100%', async ({
 
 	await expect(steps(page)).toContainText('Score: 100 / 100');
 	await expect(steps(page).getByRole('listitem').filter({ hasText: 'Passed' })).toHaveCount(8);
+	await expectAccessible(page);
 	await queueButton(page, /^Closed/).click();
 	await expect(
 		page.getByRole('row', { name: /Entire mobile online banking is down/ })
@@ -205,6 +218,7 @@ test('an assessment of the CFO laptop with a wrong SLA scores exactly its rubric
 	const slaRow = page.getByRole('row', { name: /Set the SLA plan/ });
 	await expect(slaRow).toContainText('Failed');
 	await expect(slaRow).toContainText('The SLA plan is SEV-A');
+	await expectAccessible(page);
 
 	// The attempt can no longer be changed.
 	await page.goBack();
