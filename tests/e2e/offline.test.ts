@@ -3,6 +3,7 @@
  * network off; progress made offline survives a reload offline. Settings show
  * the storage used, and a foreign backup file is refused without changes.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
 const steps = (page: Page) => page.getByRole('complementary', { name: 'Lab steps' });
@@ -95,4 +96,27 @@ test('settings show the space used; a foreign backup file is refused and changes
 	});
 	await expect(page.getByRole('alert')).toContainText('my-lab.md was not imported');
 	await expect(page.getByText(/^my-lab\.md:\d+:\d+: /)).toBeVisible();
+});
+
+test('an instructor imports a lab file; it joins the catalogue and can be played', async ({
+	page
+}) => {
+	const source = readFileSync('scenarios/cfo-laptop.md', 'utf8')
+		.replace(/^id: cfo-laptop$/m, 'id: cfo-laptop-local')
+		.replace(/^title: .*$/m, "title: 'Local copy: the CFO laptop'");
+	await page.goto('/settings');
+	await page.getByLabel('Scenario file').setInputFiles({
+		name: 'cfo-laptop-local.md',
+		mimeType: 'text/markdown',
+		buffer: Buffer.from(source)
+	});
+	await expect(page.getByRole('status')).toContainText('Imported “Local copy: the CFO laptop”');
+	await page.goto('/');
+	const lab = page.locator('[data-lab="cfo-laptop-local"]');
+	await expect(lab).toContainText('imported');
+	await expect(page.locator('[data-lab]')).toHaveCount(7);
+	await lab.getByRole('button', { name: /^Start practice/ }).click();
+	await expect(page).toHaveURL(/\/lab\//);
+	await expect(page.getByRole('heading', { name: 'Local copy: the CFO laptop' })).toBeVisible();
+	await expect(steps(page)).toContainText('Score: 0 / 100');
 });
