@@ -66,6 +66,8 @@ export class LabState {
 	attempt = $state() as AttemptRecord;
 	/** Wall clock, refreshed every second while the page is open. */
 	now = $state(Date.now());
+	/** The session's times, read again only when the session changes (not on every tick). */
+	#session = $derived(sessionContext($state.snapshot(this.attempt.session)));
 	#grade = $derived.by(() =>
 		grade(this.scenario, this.desk.world, this.desk.journal, {
 			hintsUsed: this.attempt.mode === 'practice' ? this.attempt.hintsUsed : {},
@@ -117,11 +119,11 @@ export class LabState {
 	}
 
 	get elapsedMs(): number {
-		return elapsedAt(sessionContext($state.snapshot(this.attempt.session)), this.now);
+		return elapsedAt(this.#session, this.now);
 	}
 
 	get remainingMs(): number | null {
-		return remainingAt(sessionContext($state.snapshot(this.attempt.session)), this.now);
+		return remainingAt(this.#session, this.now);
 	}
 
 	/** The first step not yet passed (the one the instructions pane shows by default). */
