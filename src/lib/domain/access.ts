@@ -182,17 +182,6 @@ export function appliedRole(r: Reader, agent: Agent, ticket: Ticket): AppliedRol
 	return { role: CREATE_ONLY_ROLE, via: 'none' };
 }
 
-export function hasPermission(
-	r: Reader,
-	agent: Agent,
-	ticket: Ticket,
-	permission: RolePermission
-): boolean {
-	return (
-		canSee(r, agent, ticket) && appliedRole(r, agent, ticket).role.permissions.includes(permission)
-	);
-}
-
 /** Why the agent lacks `permission` on this ticket, or null when they have it. */
 export function explainMissing(
 	r: Reader,

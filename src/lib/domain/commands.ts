@@ -111,8 +111,3 @@ export type Command =
 
 export type CommandType = Command['type'];
 export type CommandOf<K extends CommandType> = Extract<Command, { type: K }>;
-
-/** Commands that are about one ticket. */
-export function ticketIdOf(command: Command): Id | null {
-	return 'ticketId' in command ? command.ticketId : null;
-}

@@ -97,14 +97,6 @@ export type EventOf<K extends EventType> = Extract<DomainEvent, { type: K }>;
 export type ThreadEntry =
 	EventOf<'ticket.message'> | EventOf<'ticket.response'> | EventOf<'ticket.note'>;
 
-export function isThreadEntry(event: DomainEvent): event is ThreadEntry {
-	return (
-		event.type === 'ticket.message' ||
-		event.type === 'ticket.response' ||
-		event.type === 'ticket.note'
-	);
-}
-
 /** Events an end user may see about their ticket (osTicket hides the rest). */
 export const USER_VISIBLE_EVENTS: readonly EventType[] = [
 	'ticket.created',

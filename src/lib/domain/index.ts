@@ -19,7 +19,6 @@ export {
 	visibility,
 	canSee,
 	appliedRole,
-	hasPermission,
 	explainMissing,
 	ticketAbilities,
 	teamsOf,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR, addScheduleHours, scheduleProblem, scheduleTimeBetween } from './schedule';
+import { addScheduleHours, describeSchedule, scheduleProblem } from './schedule';
 import type { Schedule } from './types';
 
 const BUSINESS: Schedule = {
@@ -37,9 +37,9 @@ describe('SLA schedules', () => {
 		expect(addScheduleHours(at(2, 8), 20, BUSINESS)).toBe(at(4, 10));
 	});
 
-	it('measures schedule time between two moments', () => {
-		expect(scheduleTimeBetween(at(6, 16), at(9, 10), BUSINESS)).toBe(3 * HOUR);
-		expect(scheduleTimeBetween(at(2, 9), at(2, 13), { kind: '24/7' })).toBe(4 * HOUR);
+	it('describes a schedule the way the admin panel lists it', () => {
+		expect(describeSchedule(BUSINESS)).toBe('Mon, Tue, Wed, Thu, Fri 08:00–17:00 UTC');
+		expect(describeSchedule({ kind: '24/7' })).toBe('24/7');
 	});
 
 	it('rejects schedules with no working time', () => {

@@ -63,27 +63,6 @@ export function addScheduleHours(start: SimTime, hours: number, schedule: Schedu
 	}
 }
 
-/** Schedule time (ms) that passes between two moments. */
-export function scheduleTimeBetween(from: SimTime, to: SimTime, schedule: Schedule): number {
-	if (to <= from) return 0;
-	if (schedule.kind === '24/7') return to - from;
-	const open = parseTimeOfDay(schedule.open) as number;
-	const close = parseTimeOfDay(schedule.close) as number;
-	const workdays = new Set(schedule.days);
-	let total = 0;
-	let cursor = from;
-	while (cursor < to) {
-		const midnight = cursor - (((cursor % DAY) + DAY) % DAY);
-		if (workdays.has(new Date(midnight).getUTCDay())) {
-			const start = Math.max(cursor, midnight + open);
-			const end = Math.min(to, midnight + close);
-			if (end > start) total += end - start;
-		}
-		cursor = midnight + DAY;
-	}
-	return total;
-}
-
 export function describeSchedule(schedule: Schedule): string {
 	if (schedule.kind === '24/7') return '24/7';
 	const names = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
