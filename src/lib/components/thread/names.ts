@@ -30,6 +30,10 @@ export function deptLabel(r: Reader, id: Id | null | undefined): string {
 	return r.get('departments', id)?.name ?? id ?? NONE;
 }
 
+export function roleLabel(r: Reader, id: Id | null | undefined): string {
+	return r.get('roles', id)?.name ?? id ?? NONE;
+}
+
 export function slaLabel(r: Reader, id: Id | null | undefined): string {
 	return r.get('slas', id)?.name ?? id ?? NONE;
 }

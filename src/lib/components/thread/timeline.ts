@@ -6,10 +6,12 @@
 import type { DomainEvent, EditableField, Reader } from '$lib/domain';
 import {
 	actorLabel,
+	agentLabel,
 	assigneeLabel,
 	deptLabel,
 	priorityLabel,
 	referralLabel,
+	roleLabel,
 	slaLabel,
 	statusLabel,
 	timeLabel,
@@ -117,8 +119,41 @@ function describe(r: Reader, e: DomainEvent): { text: string; comment?: string }
 			return {
 				text: `${userLabel(r, e.data.userId)} ${e.data.action === 'added' ? 'added as a collaborator' : 'removed as a collaborator'} by ${by}`
 			};
+		// Not about one ticket, so never in a thread; worded for the attempt's timeline.
+		case 'admin.created':
+			return { text: `${by} added ${e.data.entity} ${e.data.name}` };
+		case 'admin.updated':
+			return {
+				text: `${by} changed ${e.data.entity} ${e.data.name}: ${Object.keys(e.data.changes).join(', ')}`
+			};
+		case 'access.granted':
+			return {
+				text: `${by} gave ${agentLabel(r, e.data.agentId)} ${roleLabel(r, e.data.roleId)} access to ${deptLabel(r, e.data.deptId)}`
+			};
+		case 'access.revoked':
+			return {
+				text: `${by} removed ${agentLabel(r, e.data.agentId)}'s access to ${deptLabel(r, e.data.deptId)}`
+			};
+		case 'user.created':
+			return { text: `User ${e.data.name} <${e.data.email}> created by ${by}` };
+		case 'clock.advanced':
+			return { text: `Time moved on to ${timeLabel(e.data.to)}` };
 		default:
 			return null;
+	}
+}
+
+/** Any event as one line of words, names instead of ids (the report's timeline). */
+export function describeEvent(r: Reader, e: DomainEvent): string {
+	switch (e.type) {
+		case 'ticket.message':
+			return `Message from ${e.data.via === 'agent' ? userLabel(r, e.data.userId) : actorLabel(r, e.actor)}${e.data.via === 'email' ? ' by e-mail' : ''}`;
+		case 'ticket.response':
+			return `Response by ${agentLabel(r, e.data.agentId)}`;
+		case 'ticket.note':
+			return `${e.data.title || 'Internal Note'} by ${e.data.agentId ? agentLabel(r, e.data.agentId) : 'the system'}`;
+		default:
+			return describe(r, e)?.text ?? e.type;
 	}
 }
 
