@@ -6,6 +6,7 @@
 import bundled from 'virtual:deskdrill/scenarios';
 import type { Problem, Scenario } from '../scenarios/types';
 import { workspaceDb, type AttemptRecord } from '../db/attempts-db';
+import { isEnded } from './session-machine';
 
 export interface CatalogueEntry {
 	scenario: Scenario;
@@ -97,7 +98,7 @@ export function progressByScenario(attempts: AttemptRecord[]): Map<string, LabPr
 			attempts: 0
 		};
 		entry.attempts++;
-		if (a.status === 'inProgress' || a.status === 'paused') {
+		if (!isEnded(a.status)) {
 			if (!entry.inProgress || entry.inProgress.updatedAt < a.updatedAt) entry.inProgress = a;
 		}
 		if (entry.best === null || a.score > entry.best) entry.best = a.score;

@@ -9,6 +9,7 @@ import { grade, type Grade } from '../grading';
 import type { AttemptRecord } from '../db/attempts-db';
 import type { Scenario } from '../scenarios/types';
 import { sessionContext } from './attempts';
+import { elapsedAt, isEnded } from './session-machine';
 
 export interface Report {
 	attemptId: string;
@@ -16,6 +17,8 @@ export interface Report {
 	mode: AttemptRecord['mode'];
 	candidate: string | null;
 	status: AttemptRecord['status'];
+	/** Submitted or timed out: the result is final. */
+	ended: boolean;
 	startedAt: number | null;
 	endedAt: number | null;
 	durationMs: number;
@@ -45,7 +48,7 @@ export function buildReport(
 	world: World,
 	journal: JournalEntry[]
 ): Report {
-	const ended = attempt.status === 'submitted' || attempt.status === 'timedOut';
+	const ended = isEnded(attempt.status);
 	const g = grade(scenario, world, journal, {
 		hintsUsed: attempt.mode === 'practice' ? attempt.hintsUsed : {},
 		final: ended
@@ -58,11 +61,10 @@ export function buildReport(
 		mode: attempt.mode,
 		candidate: attempt.candidate,
 		status: attempt.status,
+		ended,
 		startedAt: session.startedAt,
 		endedAt: session.endedAt,
-		durationMs:
-			session.elapsedMs +
-			(session.runningSince !== null ? Math.max(0, attempt.updatedAt - session.runningSince) : 0),
+		durationMs: elapsedAt(session, attempt.updatedAt),
 		timeLimitMs: attempt.timeLimitMs,
 		score: g.score,
 		maxScore: g.maxScore,
@@ -192,7 +194,7 @@ export function reportToXapi(
 		result: {
 			score: { scaled: report.scaled, raw: report.score, min: 0, max: report.maxScore },
 			success: report.passed,
-			completion: report.status === 'submitted' || report.status === 'timedOut',
+			completion: report.ended,
 			duration: isoDuration(report.durationMs)
 		},
 		context: { registration, extensions: { [`${ACTIVITY_BASE}mode`]: report.mode } },

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, initialTransition, transition } from 'xstate';
-import { elapsedAt, remainingAt, sessionMachine, type SessionEvent } from './session-machine';
+import {
+	elapsedAt,
+	isEnded,
+	remainingAt,
+	sessionMachine,
+	type SessionEvent,
+	type SessionStatus
+} from './session-machine';
 
 function play(...events: SessionEvent[]) {
 	let [snapshot] = initialTransition(sessionMachine);
@@ -94,5 +101,15 @@ describe('lab session lifecycle', () => {
 		expect(restored.getSnapshot().value).toBe('paused');
 		restored.send({ type: 'session.resume', at: 10 * MIN });
 		expect(elapsedAt(restored.getSnapshot().context, 12 * MIN)).toBe(5 * MIN);
+	});
+});
+
+describe('isEnded', () => {
+	it('is true exactly for the final states', () => {
+		expect(
+			['notStarted', 'inProgress', 'paused', 'submitted', 'timedOut'].map((s) =>
+				isEnded(s as SessionStatus)
+			)
+		).toEqual([false, false, false, true, true]);
 	});
 });

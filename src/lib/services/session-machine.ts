@@ -127,3 +127,8 @@ export const sessionMachine = setup({
 });
 
 export type SessionStatus = 'notStarted' | 'inProgress' | 'paused' | 'submitted' | 'timedOut';
+
+/** Whether an attempt in this status is over (a final state of the machine): it can no longer change. */
+export function isEnded(status: SessionStatus): boolean {
+	return sessionMachine.states[status]?.type === 'final';
+}

@@ -9,7 +9,7 @@ import type { WorldStore } from '$lib/db/world-store';
 import { grade, type Grade } from '$lib/grading';
 import type { Scenario } from '$lib/scenarios/types';
 import { advanceSession, saveAttempt, sessionContext } from '$lib/services/attempts';
-import { elapsedAt, remainingAt, type SessionEvent } from '$lib/services/session-machine';
+import { elapsedAt, isEnded, remainingAt, type SessionEvent } from '$lib/services/session-machine';
 import { DeskState, type DeskBackend, type Persona } from './desk.svelte';
 
 /** Simulated time never jumps more than this for one idle stretch: a tab left open overnight must not blow every SLA. */
@@ -97,7 +97,7 @@ export class LabState {
 	}
 
 	get ended(): boolean {
-		return this.attempt.status === 'submitted' || this.attempt.status === 'timedOut';
+		return isEnded(this.attempt.status);
 	}
 
 	get paused(): boolean {
