@@ -11,10 +11,34 @@ export class Feedback {
 	success = $state<string | null>(null);
 	error = $state<DomainError | null>(null);
 	readonly #labels: Record<string, string>;
+	readonly #noticeId: string | undefined;
 
-	/** `labels` maps the domain's field keys (`subject`, `topicId`…) to the labels on screen. */
-	constructor(labels: Record<string, string> = {}) {
+	/**
+	 * `labels` maps the domain's field keys (`subject`, `topicId`…) to the labels
+	 * on screen; `noticeId` is the CommandNotice that describes a refused field.
+	 */
+	constructor(labels: Record<string, string> = {}, noticeId?: string) {
 		this.#labels = labels;
+		this.#noticeId = noticeId;
+	}
+
+	/**
+	 * The attributes that tie a form control to this feedback: its id (for its
+	 * label), the domain field it edits (to focus it on a refusal), and, while the
+	 * refusal is about that field, aria-invalid and a pointer to the notice.
+	 * `also`: other fields the same control edits; `hint`: a help text it is always described by.
+	 */
+	control(id: string, field: string, options: { also?: string[]; hint?: string } = {}) {
+		const invalid = [field, ...(options.also ?? [])].some((f) => this.invalid(f));
+		const describedBy = [options.hint, invalid ? this.#noticeId : undefined]
+			.filter(Boolean)
+			.join(' ');
+		return {
+			id,
+			'data-field': field,
+			'aria-invalid': invalid,
+			'aria-describedby': describedBy || undefined
+		};
 	}
 
 	clear(): void {
