@@ -6,6 +6,7 @@
  */
 import * as admin from './admin-commands';
 import type { Command, CommandType } from './commands';
+import { commandShapeProblem } from './command-fields';
 import { resolveActor, type Acting } from './context';
 import { CommandRefused, refuse, type DomainError } from './errors';
 import type { Actor } from './events';
@@ -73,18 +74,26 @@ function advanceClock(
 	d.emit('clock.advanced', null, { from, to }, from);
 	const due = d
 		.all('tickets')
-		.filter((t) => !t.overdue && stateOf(t) === 'open' && t.dueAt !== null && t.dueAt <= to)
+		.filter((t) => !t.overdue && stateOf(t) === 'open' && t.dueAt !== null && t.dueAt < to)
 		.sort((a, b) => (a.dueAt as number) - (b.dueAt as number) || a.id.localeCompare(b.id));
 	for (const ticket of due) refreshOverdue(d, ticket, Math.max(ticket.dueAt as number, from));
 	return null;
 }
 
+/** Every command type the engine carries out. */
+export const COMMAND_TYPES = Object.keys(HANDLERS) as CommandType[];
+
 /** Check and carry out a command without changing the world. */
 export function execute(world: World, actor: Actor, command: Command): CommandResult {
 	const draft = new Draft(world, actor);
 	try {
-		if (!command || typeof command !== 'object' || !(command.type in HANDLERS))
+		if (!command || typeof command !== 'object' || !Object.hasOwn(HANDLERS, command.type))
 			refuse('invalid', `Unknown command "${String((command as { type?: unknown })?.type)}".`);
+		const shape = commandShapeProblem(command as unknown as Command & Record<string, unknown>);
+		if (shape)
+			refuse('invalid', `${command.type}: ${shape.field} must be ${shape.expected}.`, {
+				field: shape.field
+			});
 		const acting = resolveActor(draft);
 		const handler = HANDLERS[command.type] as (
 			d: Draft,

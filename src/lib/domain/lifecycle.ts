@@ -45,7 +45,8 @@ export function withSlaDue(d: Draft, ticket: Ticket, slaId: Id | null): Partial<
  */
 export function refreshOverdue(d: Draft, ticket: Ticket, markedAt: SimTime = d.now): Ticket {
 	const open = statusOf(ticket.status).state === 'open';
-	const pastDue = open && ticket.dueAt !== null && ticket.dueAt <= d.now;
+	// Past due, strictly: at the due minute itself the ticket is still in time (Ticket::checkOverdue uses `<`).
+	const pastDue = open && ticket.dueAt !== null && ticket.dueAt < d.now;
 	if (pastDue && !ticket.overdue) {
 		const marked = saveTicket(d, ticket, { overdue: true });
 		d.emit('ticket.overdue', ticket.id, { dueAt: ticket.dueAt as SimTime }, markedAt);
@@ -75,9 +76,10 @@ export function sendMail(
 ): void {
 	const n = (d.meta.counters['mail'] ?? 0) + 1;
 	d.meta.counters['mail'] = n;
-	d.mails.push(
-		composeMail(`m${n}`, d.now, template, to, ticket, { ...ticketVars(d, ticket), ...extra })
-	);
+	d.mails.push({
+		...composeMail(`m${n}`, d.now, template, to, ticket, { ...ticketVars(d, ticket), ...extra }),
+		seq: d.meta.seq - 1
+	});
 }
 
 /** Alert each agent once, never the agent who caused it. */

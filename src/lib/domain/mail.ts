@@ -39,6 +39,8 @@ export interface Mail {
 	subject: string;
 	body: string;
 	ticketId: Id;
+	/** Place on the event time line: the sequence number of the last event before it was sent. */
+	seq?: number;
 }
 
 /** Default templates, worded after osTicket's en_US ones. */

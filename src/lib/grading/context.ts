@@ -2,27 +2,13 @@
  * What a check looks at: the world, its events, the journal of attempts, on
  * one time line (an event's place is its sequence number; a journal entry that
  * produced no event sits just after the events before it), the people a
- * scenario names, and the tickets it binds (grading principle 4).
+ * scenario names, the tickets it binds (grading principle 4), and which facts
+ * the learner made: a step scores only once the learner has done something it
+ * is about, so nothing is earned by a check that holds by default.
  */
-import { agentName, type Actor, type DomainEvent, type JournalEntry, type World } from '../domain';
-import type { Check, CheckOf, Scenario } from '../scenarios/types';
-import { seedTicketIds } from '../scenarios/world';
-import { describeText, matchesText } from './text';
-
-export type Person =
-	| { kind: 'user'; id: string }
-	| { kind: 'agent'; id: string }
-	| { kind: 'system' }
-	| { kind: 'unknown'; ref: string };
-
-export interface Binding {
-	name: string;
-	ticketId: string | null;
-	/** Place on the time line of the ticket's creation. */
-	at: number | null;
-	/** Why nothing was bound (shown by checks that need the ticket). */
-	failure: string;
-}
+import type { DomainEvent, JournalEntry, World } from '../domain';
+import { personOf, resolveBindings, type Binding, type Person } from '../scenarios/bindings';
+import type { Scenario, TicketField } from '../scenarios/types';
 
 export interface GradeContext {
 	scenario: Scenario;
@@ -32,46 +18,10 @@ export interface GradeContext {
 	journalAt: Map<number, number>;
 	bindings: Map<string, Binding>;
 	person(ref: string): Person;
-}
-
-export function personOf(scenario: Pick<Scenario, 'personas'>, world: World, ref: string): Person {
-	if (ref === 'system') return { kind: 'system' };
-	const persona = scenario.personas.find((p) => p.id === ref);
-	if (persona) {
-		if (persona.role === 'end-user' && persona.user) return { kind: 'user', id: persona.user };
-		if (persona.agent) return { kind: 'agent', id: persona.agent };
-	}
-	if (world.agents[ref]) return { kind: 'agent', id: ref };
-	if (world.users[ref]) return { kind: 'user', id: ref };
-	return { kind: 'unknown', ref };
-}
-
-export function personName(world: World, person: Person): string {
-	switch (person.kind) {
-		case 'system':
-			return 'the system';
-		case 'unknown':
-			return person.ref;
-		case 'agent': {
-			const agent = world.agents[person.id];
-			return agent ? agentName(agent) : person.id;
-		}
-		case 'user':
-			return world.users[person.id]?.name ?? person.id;
-	}
-}
-
-export function actorIs(actor: Actor, person: Person): boolean {
-	switch (person.kind) {
-		case 'system':
-			return actor.role === 'system';
-		case 'user':
-			return actor.role === 'end-user' && actor.id === person.id;
-		case 'agent':
-			return (actor.role === 'agent' || actor.role === 'admin') && actor.id === person.id;
-		case 'unknown':
-			return false;
-	}
+	/** Whether the learner's own commands (not the set-up, not the clock) produced this event. */
+	byLearner(event: DomainEvent): boolean;
+	/** Ticket fields the learner set or changed, by ticket id. */
+	touchedFields(ticketId: string): Set<TicketField>;
 }
 
 /** Journal entries on the events' time line. */
@@ -94,72 +44,88 @@ export function journalPlaces(world: World, journal: JournalEntry[]): Map<number
 	return places;
 }
 
-/** Every bind check of the scenario, in document order (nested ones included). */
-export function bindChecks(scenario: Pick<Scenario, 'steps'>): CheckOf<'bind'>[] {
-	const found: CheckOf<'bind'>[] = [];
-	const visit = (check: Check) => {
-		if (check.kind === 'bind') found.push(check);
-		if (check.kind === 'any') check.checks.forEach(visit);
+/** Sequence numbers of the events the learner's commands produced. */
+function learnerSeqs(journal: JournalEntry[]): Set<number> {
+	const seqs = new Set<number>();
+	for (const entry of journal) {
+		if (entry.actor.role === 'system' || !entry.events) continue;
+		for (let s = entry.events[0]; s <= entry.events[1]; s++) seqs.add(s);
+	}
+	return seqs;
+}
+
+const EDITED_FIELD: Record<string, TicketField> = {
+	priority: 'priority',
+	slaId: 'sla',
+	topicId: 'topic',
+	source: 'source',
+	subject: 'subject',
+	userId: 'user'
+};
+
+/** The ticket fields an event of the learner's sets. */
+function fieldsOf(event: DomainEvent): TicketField[] {
+	switch (event.type) {
+		case 'ticket.edited':
+			return event.data.field === 'manualDueAt'
+				? []
+				: [EDITED_FIELD[event.data.field]].filter((f): f is TicketField => !!f);
+		case 'ticket.assigned':
+		case 'ticket.released':
+			return ['agent', 'team'];
+		case 'ticket.transferred':
+			return ['dept'];
+		case 'ticket.closed':
+		case 'ticket.reopened':
+		case 'ticket.status':
+			return ['status', 'state'];
+		case 'ticket.response':
+		case 'ticket.message':
+			return ['answered'];
+		default:
+			return [];
+	}
+}
+
+/** Fields an opening command chose explicitly (an end user's help topic, an agent's source...). */
+const OPEN_FIELDS: [string, TicketField][] = [
+	['topicId', 'topic'],
+	['source', 'source'],
+	['deptId', 'dept'],
+	['priority', 'priority'],
+	['slaId', 'sla'],
+	['assignAgentId', 'agent'],
+	['assignTeamId', 'team'],
+	['subject', 'subject'],
+	['userId', 'user'],
+	['email', 'user']
+];
+
+function touchedByLearner(
+	world: World,
+	journal: JournalEntry[],
+	learner: Set<number>
+): Map<string, Set<TicketField>> {
+	const touched = new Map<string, Set<TicketField>>();
+	const add = (ticketId: string, fields: TicketField[]) => {
+		let set = touched.get(ticketId);
+		if (!set) touched.set(ticketId, (set = new Set()));
+		for (const f of fields) set.add(f);
 	};
-	for (const step of scenario.steps) step.checks.forEach(visit);
-	return found;
-}
-
-function createdEvents(world: World): DomainEvent[] {
-	return world.events.filter((e) => e.type === 'ticket.created').sort((a, b) => a.seq - b.seq);
-}
-
-/** Find THE ticket a bind check names: the earliest opened that matches, or why none does. */
-export function resolveBinding(
-	scenario: Pick<Scenario, 'personas'>,
-	world: World,
-	check: CheckOf<'bind'>
-): Binding {
-	const person = (ref: string) => personOf(scenario, world, ref);
-	const wanted = check.user ? person(check.user) : null;
-	const opener = check.createdBy ? person(check.createdBy) : null;
-	for (const event of createdEvents(world)) {
-		if (event.type !== 'ticket.created' || !event.ticketId) continue;
-		const d = event.data;
-		if (wanted && !(wanted.kind === 'user' && d.userId === wanted.id)) continue;
-		if (opener && !actorIs(event.actor, opener)) continue;
-		if (check.topic !== undefined && d.topicId !== check.topic) continue;
-		if (check.dept !== undefined && d.deptId !== check.dept) continue;
-		if (check.source !== undefined && d.source !== check.source) continue;
-		if (check.subject && !matchesText(d.subject, check.subject)) continue;
-		return { name: check.name, ticketId: event.ticketId, at: event.seq, failure: '' };
-	}
-	return { name: check.name, ticketId: null, at: null, failure: check.fail };
-}
-
-export function describeBinding(
-	world: World,
-	scenario: Pick<Scenario, 'personas'>,
-	check: CheckOf<'bind'>
-): string {
-	const parts: string[] = [];
-	if (check.user) parts.push(`for ${personName(world, personOf(scenario, world, check.user))}`);
-	if (check.createdBy)
-		parts.push(`opened by ${personName(world, personOf(scenario, world, check.createdBy))}`);
-	if (check.topic) parts.push(`under ${world.topics[check.topic]?.name ?? check.topic}`);
-	if (check.dept) parts.push(`in ${world.departments[check.dept]?.name ?? check.dept}`);
-	if (check.source) parts.push(`via ${check.source}`);
-	if (check.subject) parts.push(`whose subject ${describeText(check.subject)}`);
-	return `a ticket ${parts.join(' ')}`;
-}
-
-/** All bindings: pre-existing tickets by their ref, then every bind check in order. */
-export function resolveBindings(scenario: Scenario, world: World): Map<string, Binding> {
-	const bindings = new Map<string, Binding>();
-	for (const [name, ticketId] of seedTicketIds(world, scenario)) {
-		const created = world.events.find(
-			(e) => e.type === 'ticket.created' && e.ticketId === ticketId
+	for (const event of world.events)
+		if (event.ticketId && learner.has(event.seq)) add(event.ticketId, fieldsOf(event));
+	for (const entry of journal) {
+		if (entry.outcome !== 'ok' || entry.actor.role === 'system') continue;
+		if (entry.command.type !== 'ticket.open' || !entry.subjectId) continue;
+		const command = entry.command as unknown as Record<string, unknown>;
+		add(
+			entry.subjectId,
+			OPEN_FIELDS.filter(([key]) => command[key] !== undefined && command[key] !== null).map(
+				([, field]) => field
+			)
 		);
-		bindings.set(name, { name, ticketId, at: created?.seq ?? 0, failure: '' });
 	}
-	for (const check of bindChecks(scenario))
-		if (!bindings.has(check.name)) bindings.set(check.name, resolveBinding(scenario, world, check));
-	return bindings;
+	return touched;
 }
 
 export function makeContext(
@@ -167,12 +133,17 @@ export function makeContext(
 	world: World,
 	journal: JournalEntry[]
 ): GradeContext {
+	const learner = learnerSeqs(journal);
+	let touched: Map<string, Set<TicketField>> | null = null;
 	return {
 		scenario,
 		world,
 		journal,
 		journalAt: journalPlaces(world, journal),
 		bindings: resolveBindings(scenario, world),
-		person: (ref) => personOf(scenario, world, ref)
+		person: (ref) => personOf(scenario, world, ref),
+		byLearner: (event) => learner.has(event.seq),
+		touchedFields: (ticketId) =>
+			(touched ??= touchedByLearner(world, journal, learner)).get(ticketId) ?? new Set()
 	};
 }

@@ -2,26 +2,51 @@
  * The grade of an attempt: a pure function of the scenario, the world and the
  * journal, so the same commands at the same simulated times always give the
  * same grade. Any valid path scores (only the system's state, events and
- * journal are read); order matters only where a step says `after`; partial
- * credit per step, hint costs subtracted, never below zero.
+ * journal are read). Steps are graded each on its own: order is judged from
+ * events inside a check, never from another step's verdict, so a mistake costs
+ * the step it belongs to and nothing more.
+ *
+ * A step is "touched" once the learner has done something it is about; until
+ * then it shows nothing and earns nothing (a check that holds by default, such
+ * as "never overdue", is no achievement on its own). A touched step earns a
+ * share of its points in proportion to its passing checks, less hint costs;
+ * showing the step's solution costs the whole step. Never below zero.
  */
 import type { JournalEntry, World } from '../domain';
-import type { Check, Scenario, Step } from '../scenarios/types';
+import type { Scenario, Step } from '../scenarios/types';
 import { evaluate } from './checks';
-import { makeContext } from './context';
+import { makeContext, type GradeContext } from './context';
+import { looksFor } from './describe';
 
+/** passed: every check holds; failed: touched (or the attempt is over) but not all hold; pending: not started. */
 export type StepStatus = 'passed' | 'failed' | 'pending';
+
+export interface CheckGrade {
+	ok: boolean;
+	/** What the check found, in words (its pass or fail message). */
+	message: string;
+	/** What the check looks at, without the value it expects. */
+	looksFor: string;
+	/** Texts for a human to read (the replies a text check looked at). */
+	evidence?: string[];
+}
 
 export interface StepGrade {
 	id: string;
 	title: string;
 	skill: string;
 	status: StepStatus;
+	/** The learner has done something this step is about. */
+	touched: boolean;
 	points: number;
 	maxPoints: number;
 	/** Points taken off for hints. */
 	hintPenalty: number;
-	checks: { ok: boolean; message: string }[];
+	/** The learner looked at this step's solution (it costs the step's points). */
+	solutionShown: boolean;
+	/** Points taken off for showing the solution. */
+	solutionPenalty: number;
+	checks: CheckGrade[];
 }
 
 export interface Grade {
@@ -34,44 +59,51 @@ export interface Grade {
 export interface GradeOptions {
 	/** How many hints of each step the learner opened (they open in order: nudge, guided, strong). */
 	hintsUsed?: Record<string, number>;
+	/** Steps whose solution the learner looked at. */
+	solutionsShown?: readonly string[];
 	/** The attempt is over: a step not started counts as failed rather than pending. */
 	final?: boolean;
-}
-
-/** Steps that must be graded before this one (its `after`, and its checks' `after`). */
-function dependencies(step: Step): string[] {
-	const deps = new Set<string>();
-	if (step.after) deps.add(step.after);
-	const visit = (check: Check) => {
-		if ('after' in check && typeof check.after === 'string') deps.add(check.after);
-		if (check.kind === 'any') check.checks.forEach(visit);
-	};
-	step.checks.forEach(visit);
-	return [...deps];
-}
-
-/** Steps in an order where each comes after those it depends on (cycles are rejected by the validator). */
-function gradingOrder(steps: Step[]): Step[] {
-	const byId = new Map(steps.map((s) => [s.id, s]));
-	const order: Step[] = [];
-	const state = new Map<string, 'visiting' | 'done'>();
-	const visit = (step: Step) => {
-		if (state.get(step.id)) return;
-		state.set(step.id, 'visiting');
-		for (const dep of dependencies(step)) {
-			const target = byId.get(dep);
-			if (target && !state.get(dep)) visit(target);
-		}
-		state.set(step.id, 'done');
-		order.push(step);
-	};
-	steps.forEach(visit);
-	return order;
 }
 
 export function hintPenalty(step: Step, used: number | undefined): number {
 	if (!used || used <= 0) return 0;
 	return (step.hints ?? []).slice(0, used).reduce((sum, h) => sum + h.cost, 0);
+}
+
+function gradeStep(ctx: GradeContext, step: Step, options: GradeOptions): StepGrade {
+	const results = step.checks.map((check) => evaluate(ctx, check));
+	const ok = results.filter((r) => r.ok).length;
+	const touched = results.some((r) => r.touched);
+	const allOk = ok === results.length;
+	const status: StepStatus =
+		touched && allOk ? 'passed' : touched || options.final ? 'failed' : 'pending';
+	const earned =
+		status === 'passed'
+			? step.points
+			: touched
+				? Math.floor((step.points * ok) / results.length)
+				: 0;
+	const hints = Math.min(hintPenalty(step, options.hintsUsed?.[step.id]), earned);
+	const solutionShown = options.solutionsShown?.includes(step.id) ?? false;
+	const solution = solutionShown ? earned - hints : 0;
+	return {
+		id: step.id,
+		title: step.title,
+		skill: step.skill,
+		status,
+		touched,
+		points: Math.max(0, earned - hints - solution),
+		maxPoints: step.points,
+		hintPenalty: hints,
+		solutionShown,
+		solutionPenalty: solution,
+		checks: results.map((r, i) => ({
+			ok: r.ok,
+			message: r.message,
+			looksFor: looksFor(ctx.world, ctx.scenario, step.checks[i]!),
+			...(r.evidence?.length ? { evidence: r.evidence } : {})
+		}))
+	};
 }
 
 export function grade(
@@ -81,45 +113,7 @@ export function grade(
 	options: GradeOptions = {}
 ): Grade {
 	const ctx = makeContext(scenario, world, journal);
-	/** When each passed step was completed: the latest fact its checks rest on. */
-	const completedAt = new Map<string, number>();
-	const stepTime = (id: string) => completedAt.get(id) ?? Infinity;
-	const graded = new Map<string, StepGrade>();
-
-	for (const step of gradingOrder(scenario.steps)) {
-		const since = step.after ? stepTime(step.after) : -Infinity;
-		const results = step.checks.map((check) => evaluate(ctx, check, since, stepTime));
-		if (step.after && !completedAt.has(step.after)) {
-			const before = scenario.steps.find((s) => s.id === step.after);
-			results.push({
-				ok: false,
-				message: `This step counts once “${before?.title ?? step.after}” is done, and only what is done after it.`,
-				at: null
-			});
-		}
-		const ok = results.filter((r) => r.ok).length;
-		const status: StepStatus =
-			ok === results.length ? 'passed' : ok === 0 && !options.final ? 'pending' : 'failed';
-		if (status === 'passed') {
-			const times = results.map((r) => r.at).filter((a): a is number => a !== null);
-			completedAt.set(step.id, times.length ? Math.max(...times) : Math.max(since, -Infinity));
-		}
-		const earned =
-			status === 'passed' ? step.points : Math.floor((step.points * ok) / results.length);
-		const penalty = hintPenalty(step, options.hintsUsed?.[step.id]);
-		graded.set(step.id, {
-			id: step.id,
-			title: step.title,
-			skill: step.skill,
-			status,
-			points: Math.max(0, earned - penalty),
-			maxPoints: step.points,
-			hintPenalty: Math.min(penalty, earned),
-			checks: results.map((r) => ({ ok: r.ok, message: r.message }))
-		});
-	}
-
-	const steps = scenario.steps.map((s) => graded.get(s.id) as StepGrade);
+	const steps = scenario.steps.map((step) => gradeStep(ctx, step, options));
 	const bySkill: Grade['bySkill'] = {};
 	for (const skill of scenario.skills) bySkill[skill] = { score: 0, maxScore: 0 };
 	for (const step of steps) {

@@ -32,6 +32,9 @@ export interface Report {
 	passMark: number;
 	hintsUsed: number;
 	hintPoints: number;
+	/** Steps whose solution the learner looked at, and the points that cost. */
+	solutionsShown: string[];
+	solutionPoints: number;
 	focusLosses: number;
 	commands: number;
 	refusals: number;
@@ -49,8 +52,10 @@ export function buildReport(
 	journal: JournalEntry[]
 ): Report {
 	const ended = isEnded(attempt.status);
+	const practice = attempt.mode === 'practice';
 	const g = grade(scenario, world, journal, {
-		hintsUsed: attempt.mode === 'practice' ? attempt.hintsUsed : {},
+		hintsUsed: practice ? attempt.hintsUsed : {},
+		solutionsShown: practice ? attempt.solutionsShown : [],
 		final: ended
 	});
 	const session = sessionContext(attempt.session);
@@ -73,6 +78,8 @@ export function buildReport(
 		passMark: PASS_MARK,
 		hintsUsed: Object.values(attempt.hintsUsed).reduce((a, b) => a + b, 0),
 		hintPoints: g.steps.reduce((sum, s) => sum + s.hintPenalty, 0),
+		solutionsShown: g.steps.filter((s) => s.solutionShown).map((s) => s.id),
+		solutionPoints: g.steps.reduce((sum, s) => sum + s.solutionPenalty, 0),
 		focusLosses: attempt.focusLosses,
 		commands: journal.filter((e) => e.actor.role !== 'system').length,
 		refusals: journal.filter((e) => e.outcome === 'refused').length,
@@ -104,6 +111,8 @@ export function reportToCsv(report: Report): string {
 		'max_points',
 		'hints_used',
 		'hint_penalty',
+		'solution_shown',
+		'solution_penalty',
 		'failed_checks'
 	];
 	const rows = report.steps.map((s) => [
@@ -120,6 +129,8 @@ export function reportToCsv(report: Report): string {
 		s.maxPoints,
 		s.hintsUsed,
 		s.hintPenalty,
+		s.solutionShown ? 'yes' : 'no',
+		s.solutionPenalty,
 		s.checks
 			.filter((c) => !c.ok)
 			.map((c) => c.message)
@@ -139,6 +150,8 @@ export function reportToCsv(report: Report): string {
 		report.maxScore,
 		report.hintsUsed,
 		report.hintPoints,
+		report.solutionsShown.length,
+		report.solutionPoints,
 		''
 	]);
 	return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';

@@ -71,6 +71,7 @@ export class LabState {
 	#grade = $derived.by(() =>
 		grade(this.scenario, this.desk.world, this.desk.journal, {
 			hintsUsed: this.attempt.mode === 'practice' ? this.attempt.hintsUsed : {},
+			solutionsShown: this.attempt.mode === 'practice' ? this.attempt.solutionsShown : [],
 			final: this.ended
 		})
 	);
