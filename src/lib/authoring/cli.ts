@@ -1,18 +1,19 @@
 /**
  * npm run scenarios:check [files]   validate scenario files (default scenarios/*.md)
  * npm run scenarios:test [files]    run each lab's self-test: reference solution,
- *                                   empty attempt, wrong attempts
- * tsx src/lib/scenarios/cli.ts schema   write scenarios/scenario.schema.json
+ *                                   empty attempt, valid alternatives, mistakes;
+ *                                   one line per attempt, then a summary line
+ * tsx src/lib/authoring/cli.ts schema   write scenarios/scenario.schema.json
  *
  * Problems print as file:line:column: path: message. Exit 0 when all is well,
  * 1 otherwise, 2 on a usage error; never a stack trace.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { formatProblem, loadScenario } from './load';
-import { SCENARIO_SCHEMA } from './schema';
+import { formatProblem, loadScenario } from '../scenarios/load';
+import { SCENARIO_SCHEMA } from '../scenarios/schema';
+import type { LoadResult } from '../scenarios/types';
 import { selfTest } from './selftest';
-import type { LoadResult } from './types';
 
 const SCENARIO_DIR = 'scenarios';
 
@@ -64,6 +65,7 @@ function check(files: string[]): number {
 function test(files: string[]): number {
 	let passed = 0;
 	let failed = 0;
+	let alternatives = 0;
 	for (const file of files) {
 		const result = load(file);
 		if (!result.ok) {
@@ -75,18 +77,25 @@ function test(files: string[]): number {
 		}
 		const { scenario } = result;
 		const outcome = selfTest(scenario);
-		if (outcome.ok) {
-			passed++;
-			const g = outcome.solution;
+		const g = outcome.solution;
+		console.log(`${outcome.ok ? 'PASS' : 'FAIL'} ${scenario.id} (${file})`);
+		console.log(
+			`  ${g && g.score === g.maxScore ? 'ok  ' : 'FAIL'} reference solution: expected ${g?.maxScore ?? '?'}/${g?.maxScore ?? '?'}, got ${g?.score ?? '?'}/${g?.maxScore ?? '?'}`
+		);
+		for (const line of outcome.attempts) {
+			alternatives++;
 			console.log(
-				`PASS ${scenario.id} (${file}): solution ${g?.score}/${g?.maxScore} on ${scenario.steps.length} steps, empty attempt 0, ${scenario.attempts.length} wrong attempt(s) fail as expected`
+				`  ${line.ok ? 'ok  ' : 'FAIL'} ${line.name}: expected ${line.expected}; got ${line.got}`
 			);
-		} else {
-			failed++;
-			console.log(`FAIL ${scenario.id} (${file}): ${outcome.failures.join('; ')}`);
+			for (const problem of line.problems) console.log(`       ${problem}`);
 		}
+		for (const problem of outcome.problems) console.log(`  FAIL ${problem}`);
+		if (outcome.ok) passed++;
+		else failed++;
 	}
-	console.log(`${passed} passed, ${failed} failed`);
+	console.log(
+		`${passed} passed, ${failed} failed (${files.length} labs, ${alternatives} attempts)`
+	);
 	return failed ? 1 : 0;
 }
 
@@ -122,6 +131,11 @@ function main(argv: string[]): number {
 	}
 	return command === 'check' ? check(files) : test(files);
 }
+
+// Piped into `head`: the reader has gone, which is not an error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
 
 process.on('uncaughtException', (error) => {
 	console.error(`error: ${oneLine(error)}`);

@@ -1,29 +1,103 @@
 /**
  * A lab's proof of its own checks (grading principle 10): the reference
  * solution passes every step with full points, the empty attempt passes none
- * and scores nothing, and each wrong attempt fails exactly the steps it names.
+ * and scores nothing, each valid alternative fails nothing (or scores what it
+ * says), and each plausible mistake fails exactly the steps it names. A
+ * command that the engine refuses without `expect: refused`, or accepts
+ * despite it, is a failure too: a script that silently does nothing proves
+ * nothing.
  */
 import { HelpDesk } from '../domain';
 import { grade, type Grade } from '../grading';
-import { attemptCommands, runScript } from './solution';
-import type { Scenario } from './types';
-import { scenarioWorld } from './world';
+import { attemptCommands, runScript, type ScriptProblem } from '../scenarios/solution';
+import type { Attempt, Scenario } from '../scenarios/types';
+import { scenarioWorld } from '../scenarios/world';
+
+/** One attempt's line of the proof: what it should do and what it did. */
+export interface AttemptLine {
+	name: string;
+	/** "fails nothing", "fails sla, route", "scores 85" ... */
+	expected: string;
+	got: string;
+	/** The attempt failed the steps (or reached the score) it says it does. */
+	verdictOk: boolean;
+	ok: boolean;
+	/** Commands that did not do what the attempt expects, one line each. */
+	problems: string[];
+}
 
 export interface SelfTestResult {
 	ok: boolean;
-	/** Why it failed, one line each. */
-	failures: string[];
+	/** What is wrong with the reference solution or the empty attempt, one line each. */
+	problems: string[];
 	solution: Grade | null;
+	attempts: AttemptLine[];
+}
+
+/** Everything that failed, one line each: the problems, then each failing attempt. */
+export function failureLines(result: SelfTestResult): string[] {
+	return [
+		...result.problems,
+		...result.attempts
+			.filter((a) => !a.ok)
+			.flatMap((a) => [
+				...(a.verdictOk ? [] : [`attempt "${a.name}" should be: ${a.expected}; got: ${a.got}`]),
+				...a.problems
+			])
+	];
 }
 
 const notPassed = (g: Grade) => g.steps.filter((s) => s.status !== 'passed').map((s) => s.id);
 
+function failsText(ids: string[]): string {
+	return ids.length ? `fails ${[...ids].sort().join(', ')}` : 'fails nothing';
+}
+
+function problemLines(where: string, problems: ScriptProblem[]): string[] {
+	return problems.map((p) => `${where}[${p.index}]: ${p.message}`);
+}
+
+export function proveAttempt(scenario: Scenario, attempt: Attempt): AttemptLine {
+	const run = runScript(
+		scenario,
+		attemptCommands(scenario, attempt),
+		undefined,
+		attempt.bind ?? []
+	);
+	const graded = grade(scenario, run.desk.world, run.desk.journal, { final: true });
+	const failed = notPassed(graded);
+	const expected: string[] = [];
+	const got: string[] = [];
+	let ok = true;
+	if (attempt.fails !== undefined) {
+		expected.push(failsText(attempt.fails));
+		got.push(failsText(failed));
+		ok &&= failsText(attempt.fails) === failsText(failed);
+	}
+	if (attempt.scores !== undefined) {
+		expected.push(`scores ${attempt.scores}`);
+		ok &&= graded.score === attempt.scores;
+	}
+	if (attempt.fails === undefined) got.push(failsText(failed));
+	got.push(`scores ${graded.score}`);
+	const problems = problemLines(`attempt "${attempt.name}"`, run.problems);
+	return {
+		name: attempt.name,
+		expected: expected.join(', '),
+		got: got.join(', '),
+		verdictOk: ok,
+		ok: ok && problems.length === 0,
+		problems
+	};
+}
+
 export function selfTest(scenario: Scenario): SelfTestResult {
 	const failures: string[] = [];
 	let solutionGrade: Grade | null = null;
+	const attempts: AttemptLine[] = [];
 	try {
 		const solution = runScript(scenario, scenario.solution);
-		for (const p of solution.problems) failures.push(`solution[${p.index}]: ${p.message}`);
+		failures.push(...problemLines('solution', solution.problems));
 		solutionGrade = grade(scenario, solution.desk.world, solution.desk.journal, { final: true });
 		for (const step of solutionGrade.steps)
 			if (step.status !== 'passed' || step.points !== step.maxPoints)
@@ -41,22 +115,16 @@ export function selfTest(scenario: Scenario): SelfTestResult {
 			failures.push(`the empty attempt passes step(s) ${passedEmpty.join(', ')}`);
 		if (emptyGrade.score > 0) failures.push(`the empty attempt scores ${emptyGrade.score}, not 0`);
 
-		for (const attempt of scenario.attempts) {
-			const run = runScript(scenario, attemptCommands(scenario, attempt));
-			const crashed = run.problems.filter((p) => /crashed the engine/.test(p.message));
-			for (const p of crashed) failures.push(`attempt "${attempt.name}"[${p.index}]: ${p.message}`);
-			const failed = notPassed(grade(scenario, run.desk.world, run.desk.journal, { final: true }));
-			const expected = [...attempt.fails].sort();
-			const actual = [...failed].sort();
-			if (JSON.stringify(expected) !== JSON.stringify(actual))
-				failures.push(
-					`attempt "${attempt.name}" should fail ${expected.join(', ')} but fails ${actual.join(', ') || 'nothing'}`
-				);
-		}
+		for (const attempt of scenario.attempts) attempts.push(proveAttempt(scenario, attempt));
 	} catch (error) {
 		failures.push(
 			`the self-test crashed: ${error instanceof Error ? error.message : String(error)}`
 		);
 	}
-	return { ok: failures.length === 0, failures, solution: solutionGrade };
+	return {
+		ok: failures.length === 0 && attempts.every((a) => a.ok),
+		problems: failures,
+		solution: solutionGrade,
+		attempts
+	};
 }

@@ -45,6 +45,8 @@ function byId<T extends { id: Id }>(rows: T[]): T[] {
 }
 
 function requireText(value: string | undefined, field: string, label: string): string {
+	if (value !== undefined && value !== null && typeof value !== 'string')
+		refuse('invalid', `${label} must be text.`, { field });
 	const text = (value ?? '').trim();
 	if (!text) refuse('invalid', `${label} is required.`, { field });
 	return text;

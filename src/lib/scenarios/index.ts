@@ -1,7 +1,7 @@
 /**
  * Scenarios: the lab file format, its loader and validator, the world a lab
- * starts from, reference solutions and the self-test. Runs in the browser and
- * in Node (only cli.ts touches the file system). See scenarios/README.md.
+ * starts from, bindings, text matching and running reference solutions. Runs
+ * in the browser and in Node. See scenarios/README.md.
  */
 export * from './types';
 export { loadScenario, formatProblem } from './load';
@@ -11,6 +11,7 @@ export { SCENARIO_SCHEMA, EVENT_TYPES } from './schema';
 export { scenarioWorld, ScenarioWorldError, durationMinutes, seedTicketIds } from './world';
 export { runScript, attemptCommands, findMail, actorOf } from './solution';
 export type { ScriptRun, ScriptProblem } from './solution';
-export { selfTest } from './selftest';
-export type { SelfTestResult } from './selftest';
+export { resolveBindings, resolveBinding, personOf, personName, actorIs } from './bindings';
+export type { Binding, Person } from './bindings';
+export { matchesText, containsTerm, normalizeText, stemOf } from './text-match';
 export { renderMarkdown, safeUrl } from '../markdown/render';

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from './load';
 import { renderMarkdown, safeUrl } from '../markdown/render';
 import { SCENARIO_SCHEMA } from './schema';
-import { selfTest } from './selftest';
 
 const SCENARIOS = join(process.cwd(), 'scenarios');
 const labs = readdirSync(SCENARIOS).filter((f) => f.endsWith('.md') && f !== 'README.md');
@@ -21,12 +20,9 @@ describe('shipped labs', () => {
 		]);
 	});
 
-	it.each(labs)('%s loads and proves its checks', (file) => {
+	it.each(labs)('%s loads', (file) => {
 		const result = loadScenario(readFileSync(join(SCENARIOS, file), 'utf8'), file);
 		if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
-		const outcome = selfTest(result.scenario);
-		expect(outcome.failures).toEqual([]);
-		expect(outcome.solution?.score).toBe(outcome.solution?.maxScore);
 	});
 
 	it('points each file at the schema for editors', () => {
@@ -36,7 +32,7 @@ describe('shipped labs', () => {
 			);
 	});
 
-	it('keeps scenarios/scenario.schema.json in step with the code (npx tsx src/lib/scenarios/cli.ts schema)', () => {
+	it('keeps scenarios/scenario.schema.json in step with the code (npx tsx src/lib/authoring/cli.ts schema)', () => {
 		const onDisk = JSON.parse(readFileSync(join(SCENARIOS, 'scenario.schema.json'), 'utf8'));
 		expect(onDisk).toEqual(JSON.parse(JSON.stringify(SCENARIO_SCHEMA)));
 	});
@@ -44,17 +40,6 @@ describe('shipped labs', () => {
 	it('loads CRLF text the same way (files edited on Windows)', () => {
 		const text = readFileSync(join(SCENARIOS, 'banking-outage.md'), 'utf8').replace(/\n/g, '\r\n');
 		expect(loadScenario(text, 'crlf.md').ok).toBe(true);
-	});
-});
-
-describe('the authoring guide', () => {
-	it('has an annotated example that loads and proves its checks', () => {
-		const readme = readFileSync(join(SCENARIOS, 'README.md'), 'utf8');
-		const example = /```yaml\n(---\n[\s\S]*?)```/.exec(readme)?.[1];
-		expect(example).toBeDefined();
-		const result = loadScenario(example as string, 'README.md');
-		if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
-		expect(selfTest(result.scenario).failures).toEqual([]);
 	});
 });
 

@@ -6,8 +6,8 @@
  * is the latest mail sent to Karen about it.
  */
 import { HelpDesk, type Actor, type Command, type World } from '../domain';
-import { resolveBindings } from '../grading/context';
-import type { Attempt, MailRef, Persona, Scenario, ScriptCommand } from './types';
+import { resolveBindings } from './bindings';
+import type { Attempt, BindSpec, MailRef, Persona, Scenario, ScriptCommand } from './types';
 import { durationMinutes, scenarioWorld } from './world';
 
 export interface ScriptProblem {
@@ -28,23 +28,39 @@ export function actorOf(persona: Persona): Actor {
 	return { role: persona.role, id: persona.agent ?? persona.id };
 }
 
-/** The commands of an attempt: its own list, or the reference solution edited. */
+/**
+ * The commands of an attempt: its own list, or the reference solution edited
+ * (without some commands, some replaced, some inserted before or after a named
+ * one, some appended). Insertions refer to the solution's own command ids.
+ */
 export function attemptCommands(scenario: Scenario, attempt: Attempt): ScriptCommand[] {
 	if (attempt.commands) return attempt.commands;
 	const without = new Set(attempt.without ?? []);
 	const replaced = attempt.replace ?? {};
-	const base = scenario.solution
-		.filter((c) => !(c.id && without.has(c.id)))
-		.map((c) => (c.id && replaced[c.id] ? replaced[c.id] : c) as ScriptCommand);
-	return [...base, ...(attempt.append ?? [])];
+	const insertions = attempt.insert ?? [];
+	const lines: ScriptCommand[] = [];
+	for (const c of scenario.solution) {
+		for (const at of insertions) if (c.id && at.before === c.id) lines.push(...at.commands);
+		if (!(c.id && without.has(c.id)))
+			lines.push((c.id && replaced[c.id] ? replaced[c.id] : c) as ScriptCommand);
+		for (const at of insertions) if (c.id && at.after === c.id) lines.push(...at.commands);
+	}
+	return [...lines, ...(attempt.append ?? [])];
 }
 
 /** The id of the latest mail matching a reference, or null. */
-export function findMail(scenario: Scenario, world: World, ref: MailRef): string | null {
+export function findMail(
+	scenario: Scenario,
+	world: World,
+	ref: MailRef,
+	bind: BindSpec[] = []
+): string | null {
 	const persona = scenario.personas.find((p) => p.id === ref.to);
 	const to = persona ? actorOf(persona) : null;
 	const recipientId = to && 'id' in to ? to.id : ref.to;
-	const ticketId = ref.ticket ? resolveBindings(scenario, world).get(ref.ticket)?.ticketId : null;
+	const ticketId = ref.ticket
+		? resolveBindings(scenario, world, bind).get(ref.ticket)?.ticketId
+		: null;
 	if (ref.ticket && !ticketId) return null;
 	for (let i = world.mails.length - 1; i >= 0; i--) {
 		const mail = world.mails[i];
@@ -56,10 +72,17 @@ export function findMail(scenario: Scenario, world: World, ref: MailRef): string
 	return null;
 }
 
+/**
+ * Run a script on a fresh help desk (or `desk`). `bind` adds names of the
+ * script's own (an attempt's test ticket). Every command is checked against
+ * what the author expects (`expect`, accepted by default): a surprise is a
+ * problem, so a typo that makes a command a no-op never passes silently.
+ */
 export function runScript(
 	scenario: Scenario,
 	commands: ScriptCommand[],
-	desk: HelpDesk = new HelpDesk(scenarioWorld(scenario))
+	desk: HelpDesk = new HelpDesk(scenarioWorld(scenario)),
+	bind: BindSpec[] = []
 ): ScriptRun {
 	const problems: ScriptProblem[] = [];
 	commands.forEach((line, index) => {
@@ -79,7 +102,7 @@ export function runScript(
 		for (const [key, value] of Object.entries(line))
 			if (!RESERVED.has(key)) fields[key] = structuredClone(value);
 		if (line.ticket !== undefined) {
-			const ticketId = resolveBindings(scenario, desk.world).get(line.ticket)?.ticketId;
+			const ticketId = resolveBindings(scenario, desk.world, bind).get(line.ticket)?.ticketId;
 			if (!ticketId) {
 				problems.push({
 					index,
@@ -90,7 +113,7 @@ export function runScript(
 			fields['ticketId'] = ticketId;
 		}
 		if (line.mail !== undefined) {
-			const mailId = findMail(scenario, desk.world, line.mail);
+			const mailId = findMail(scenario, desk.world, line.mail, bind);
 			if (!mailId) {
 				problems.push({
 					index,
