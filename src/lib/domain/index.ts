@@ -13,6 +13,7 @@ export * from './build';
 export * from './queries';
 export * from './mail';
 export * from './schedule';
+export * from './command-fields';
 export { DEFAULT_ROLES, CREATE_ONLY_ROLE, DEFAULT_AGENT_PERMISSIONS } from './roles';
 export { statusMachine, nextStatus, reachableStatuses } from './status-machine';
 export {

@@ -97,27 +97,47 @@ const eventMatchProps = {
 			items: { type: ['string', 'number', 'boolean', 'null'] }
 		}
 	},
-	text: ref('textMatch')
+	text: ref('textMatch'),
+	after: {
+		...ref('eventMatch'),
+		description:
+			'Only events after the first event matching this count; none count while there is none.'
+	},
+	before: {
+		...ref('eventMatch'),
+		description:
+			'Only events before the first event matching this count (all count while there is none).'
+	}
 };
 
 function check(kind: string, props: Schema, required: string[], description: string): Schema {
 	return obj({ kind: { const: kind }, ...props, ...checkBase }, ['kind', ...required], description);
 }
 
+const { after, before } = eventMatchProps;
+const ordered = { after, before };
+
+const bindProps = {
+	name: id('The name later checks and commands use for the ticket'),
+	user: str('The ticket is for this end user (persona or user id).'),
+	createdBy: str('Who opened it (persona, agent or user id, or "system").'),
+	subject: ref('textMatch'),
+	message: ref('textMatch')
+};
+
+const dueTime = {
+	type: 'string',
+	pattern:
+		'^(\\+(?=\\d)(\\d+d)?(\\d+h)?(\\d+m)?|\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z)$',
+	description: 'An ISO 8601 UTC time, or a duration after the ticket was opened: +4h, +1d2h.'
+};
+
 const CHECKS: Schema[] = [
 	check(
 		'bind',
-		{
-			name: id('The name later checks and commands use for the ticket'),
-			user: str('The ticket is for this end user (persona or user id).'),
-			createdBy: str('Who opened it (persona, agent or user id).'),
-			topic: str('Help topic id it was opened under.'),
-			dept: str('Department id it was opened in.'),
-			source: { enum: [...SOURCES] },
-			subject: ref('textMatch')
-		},
+		bindProps,
 		['name'],
-		'Find THE ticket (the earliest one opened that matches) and name it.'
+		'Find THE ticket (the earliest opened during the lab that matches) by what identifies it, and name it.'
 	),
 	check(
 		'ticket',
@@ -131,18 +151,38 @@ const CHECKS: Schema[] = [
 		'"Is": the ticket field has this value now.'
 	),
 	check(
+		'due',
+		{ ticket: str('A bound ticket name.'), equals: dueTime, before: dueTime, after: dueTime },
+		['ticket'],
+		'"Is": the ticket\'s due date equals, or falls before or after, a time.'
+	),
+	check(
 		'happened',
 		{
 			...eventMatchProps,
-			after: str('A step id: only events after that step was completed count.'),
-			afterEvent: ref('eventMatch'),
 			atLeast: { type: 'integer', minimum: 1 },
-			withinDue: bool("The event happened no later than the ticket's due date.")
+			withinDue: bool("The event happened no later than the ticket's due date."),
+			within: {
+				...ref('duration'),
+				description:
+					'The event happened no later than this long after the ticket was opened: 4h, 1d, 90m.'
+			}
 		},
 		['event'],
 		'"Happened": a matching event exists.'
 	),
-	check('never', eventMatchProps, ['event'], '"Never happened": no event matches.'),
+	check(
+		'never',
+		{
+			event: eventMatchProps.event,
+			ticket: eventMatchProps.ticket,
+			by: eventMatchProps.by,
+			where: eventMatchProps.where,
+			text: eventMatchProps.text
+		},
+		['event'],
+		'"Never happened": no event matches.'
+	),
 	...(['refused', 'succeeded'] as const).map((kind) =>
 		check(
 			kind,
@@ -156,8 +196,7 @@ const CHECKS: Schema[] = [
 				},
 				ticket: str('A bound ticket name.'),
 				code: { enum: ERROR_CODES },
-				after: str('A step id: only attempts after that step count.'),
-				afterEvent: ref('eventMatch')
+				...ordered
 			},
 			['command'],
 			kind === 'refused'
@@ -284,7 +323,7 @@ export const SCENARIO_SCHEMA: Schema = {
 		'attempts'
 	],
 	properties: {
-		format: { const: 1, description: 'Format version; 1.' },
+		format: { const: 2, description: 'Format version; 2.' },
 		id: {
 			type: 'string',
 			pattern: '^[a-z0-9][a-z0-9-]*$',
@@ -306,7 +345,11 @@ export const SCENARIO_SCHEMA: Schema = {
 		personas: list(ref('persona'), 'Who the learner plays.', 1),
 		steps: list(ref('step'), 'The graded steps.', 1),
 		solution: list(ref('command'), 'The reference solution: must pass every step.', 1),
-		attempts: list(ref('attempt'), 'Wrong attempts and the steps each must fail.', 1)
+		attempts: list(
+			ref('attempt'),
+			'Valid alternatives (fails: []) and plausible mistakes (the steps each must fail).',
+			1
+		)
 	},
 	$defs: {
 		isoTime: {
@@ -322,12 +365,12 @@ export const SCENARIO_SCHEMA: Schema = {
 		},
 		textMatch: obj(
 			{
-				any: list(str(), 'Accepted phrasings; one is enough.', 1),
-				all: list(str(), 'Terms that must all appear.', 1),
+				any: list(str(), 'Key terms; one is enough.', 1),
+				all: list(str(), 'Key terms that must all appear.', 1),
 				minWords: { type: 'integer', minimum: 1 }
 			},
 			[],
-			'Lenient text: case, spacing and punctuation ignored; phrases match whole words.'
+			'Lenient text: case, accents, punctuation, hyphens and spacing are ignored, and each term matches any form of its words (stemmed): "load balancer" matches "load-balancers".'
 		),
 		eventMatch: obj(eventMatchProps, ['event']),
 		world: obj(
@@ -491,7 +534,6 @@ export const SCENARIO_SCHEMA: Schema = {
 				instructions: str('Markdown.'),
 				skill: { type: 'string', pattern: SKILL_PATTERN, description: 'One of the lab skills.' },
 				points: { type: 'integer', minimum: 1 },
-				after: str('A step id: this step counts only when done after it.'),
 				hints: list(ref('hint'), 'Tiered: nudge, guided, strong.'),
 				checks: list(
 					{ allOf: [ref('check'), { type: 'object', required: ['fail'] }] },
@@ -508,21 +550,47 @@ export const SCENARIO_SCHEMA: Schema = {
 			oneOf: CHECKS
 		},
 		command,
-		attempt: obj(
-			{
-				name: str(),
-				description: str(),
-				fails: list(str(), 'Step ids this attempt must not pass.', 1),
-				commands: list(ref('command')),
-				without: list(str(), 'Reference solution command ids to leave out.'),
-				replace: {
-					type: 'object',
-					additionalProperties: ref('command'),
-					description: 'Reference solution command ids to replace.'
+		attempt: {
+			...obj(
+				{
+					name: str(),
+					description: str(),
+					fails: list(
+						str(),
+						'Step ids this attempt must not pass, and only those; [] for a valid alternative.'
+					),
+					scores: {
+						type: 'integer',
+						minimum: 0,
+						description: 'The exact score the attempt reaches.'
+					},
+					bind: list(
+						obj(bindProps, ['name'], 'A ticket the attempt itself names (a test ticket).'),
+						"The attempt's own ticket names."
+					),
+					commands: list(ref('command')),
+					without: list(str(), 'Reference solution command ids to leave out.'),
+					replace: {
+						type: 'object',
+						additionalProperties: ref('command'),
+						description: 'Reference solution command ids to replace.'
+					},
+					insert: list(
+						obj(
+							{
+								before: str('A reference solution command id.'),
+								after: str('A reference solution command id.'),
+								commands: list(ref('command'), 'The commands to insert.', 1)
+							},
+							['commands'],
+							'Commands placed before or after a named command of the reference solution.'
+						)
+					),
+					append: list(ref('command'), 'Commands to add after the reference solution.')
 				},
-				append: list(ref('command'), 'Commands to add after the reference solution.')
-			},
-			['name', 'fails']
-		)
+				['name']
+			),
+			anyOf: [{ required: ['fails'] }, { required: ['scores'] }]
+		}
 	}
 };

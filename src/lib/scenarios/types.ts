@@ -8,7 +8,7 @@ import type { ErrorCode, EventType, StatusId, TicketSource, WorldSpec } from '..
 import type { TemplateId } from '../domain';
 import type { QueueId } from '../domain';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 export type Difficulty = 'beginner' | 'intermediate' | 'advanced';
 export type HintLevel = 'nudge' | 'guided' | 'strong';
@@ -72,13 +72,17 @@ export type WhereValue = string | number | boolean | null | (string | number | b
 
 export interface EventMatch {
 	event: EventType;
-	/** A bound ticket's name; the check's own ticket by default (afterEvent). */
+	/** A bound ticket's name; in `after`/`before`, the check's own ticket by default. */
 	ticket?: string;
 	/** A persona id, a world agent or user id, or "system". */
 	by?: string;
 	/** Payload fields that must have these values (a list means any of them). */
 	where?: Record<string, WhereValue>;
 	text?: TextMatch;
+	/** Only events after the first event matching this count; none count while there is none. */
+	after?: EventMatch;
+	/** Only events before the first event matching this count (all count while there is none). */
+	before?: EventMatch;
 }
 
 interface CheckBase {
@@ -88,16 +92,34 @@ interface CheckBase {
 	pass?: string;
 }
 
+/**
+ * Order, judged from evidence (never from another step's verdict): the fact
+ * must come after the first event matching `after` (and there must be one),
+ * and before the first event matching `before` (if there is one yet).
+ */
+export type Ordered = Pick<EventMatch, 'after' | 'before'>;
+
 /** A journal fact: a command someone tried. */
-export interface JournalMatch {
+export interface JournalMatch extends Ordered {
 	by?: string;
 	command: string | string[];
 	ticket?: string;
 	code?: ErrorCode;
-	/** A step id: only attempts after that step was completed count. */
-	after?: string;
-	/** Only attempts after the first event matching this count. */
-	afterEvent?: EventMatch;
+}
+
+/**
+ * What identifies a ticket: who it is for, who opened it, and what it was
+ * opened about. Only tickets opened during the lab are considered, and
+ * mutable properties (help topic, department, source, priority) are never part
+ * of it: those are checked by checks of their own.
+ */
+export interface BindSpec {
+	name: string;
+	user?: string;
+	createdBy?: string;
+	subject?: TextMatch;
+	/** The first message: the Issue Details the ticket was opened with. */
+	message?: TextMatch;
 }
 
 export type TicketField =
@@ -116,16 +138,7 @@ export type TicketField =
 	| 'user';
 
 export type Check =
-	| (CheckBase & {
-			kind: 'bind';
-			name: string;
-			user?: string;
-			createdBy?: string;
-			topic?: string;
-			dept?: string;
-			source?: TicketSource;
-			subject?: TextMatch;
-	  })
+	| (CheckBase & BindSpec & { kind: 'bind' })
 	| (CheckBase & {
 			kind: 'ticket';
 			ticket: string;
@@ -133,18 +146,24 @@ export type Check =
 			equals?: string | number | boolean | null;
 			in?: (string | number | boolean | null)[];
 	  })
+	| (CheckBase & {
+			kind: 'due';
+			ticket: string;
+			/** A time (ISO 8601, UTC) or a duration after the ticket was opened ("+4h"). */
+			equals?: string;
+			before?: string;
+			after?: string;
+	  })
 	| (CheckBase &
 			EventMatch & {
 				kind: 'happened';
-				/** A step id: only events after that step was completed count. */
-				after?: string;
-				/** Only events after the first event matching this count. */
-				afterEvent?: EventMatch;
 				atLeast?: number;
 				/** The event happened no later than the ticket's due date. */
 				withinDue?: boolean;
+				/** The event happened no later than this long after the ticket was opened ("4h"). */
+				within?: string;
 			})
-	| (CheckBase & EventMatch & { kind: 'never' })
+	| (CheckBase & Omit<EventMatch, 'after' | 'before'> & { kind: 'never' })
 	| (CheckBase & JournalMatch & { kind: 'refused' })
 	| (CheckBase & JournalMatch & { kind: 'succeeded' })
 	| (CheckBase & {
@@ -176,8 +195,6 @@ export interface Step {
 	instructions: string;
 	skill: string;
 	points: number;
-	/** This step counts only when done after that step. */
-	after?: string;
 	hints?: Hint[];
 	checks: Check[];
 }
@@ -208,16 +225,33 @@ export interface ScriptCommand {
 	[field: string]: unknown;
 }
 
+/** Commands placed before or after a named command of the reference solution. */
+export interface Insertion {
+	before?: string;
+	after?: string;
+	commands: ScriptCommand[];
+}
+
+/**
+ * A proof: a valid alternative (fails nothing, or scores a given total) or a
+ * plausible mistake (fails exactly the steps it lists).
+ */
 export interface Attempt {
 	name: string;
 	description?: string;
-	/** The steps this attempt must not pass. */
-	fails: string[];
+	/** The steps this attempt must not pass, and only those; [] for a valid alternative. */
+	fails?: string[];
+	/** The exact score the attempt must reach (hint costs aside). */
+	scores?: number;
+	/** Tickets the attempt itself names (a test ticket, a duplicate), for its commands. */
+	bind?: BindSpec[];
 	commands?: ScriptCommand[];
 	/** Or: the reference solution without these command ids … */
 	without?: string[];
 	/** … with these command ids replaced … */
 	replace?: Record<string, ScriptCommand>;
+	/** … with these commands inserted before or after a named one … */
+	insert?: Insertion[];
 	/** … and these commands added at the end. */
 	append?: ScriptCommand[];
 }

@@ -1,0 +1,110 @@
+/**
+ * Validating a parsed scenario: first against the JSON Schema (shape and
+ * types: schema-problems.ts), then against itself (every step, check and
+ * command names a persona, ticket, help topic, department, SLA plan, agent or
+ * user that exists: steps.ts, scripts.ts), then by building its world, whose
+ * refusals are mapped back to the entry at fault. Every problem names the
+ * field path and what was expected.
+ */
+import type { World } from '../../domain';
+import { formatPath, type ParsedFile, type PathPart } from '../parse';
+import { FORMAT_VERSION, type Problem, type Scenario } from '../types';
+import { describe, scenarioWorld, ScenarioWorldError } from '../world';
+import { CrossCheck } from './cross-check';
+import { checkMarkdown } from './markdown';
+import { schemaProblems } from './schema-problems';
+import { checkScripts } from './scripts';
+import { checkStep, collectBinds } from './steps';
+
+export { schemaProblems };
+
+/** The second pass: the scenario against itself and its world. */
+function crossCheck(parsed: ParsedFile, scenario: Scenario, world: World | null): Problem[] {
+	const cx = new CrossCheck(parsed, scenario, world);
+	const s = scenario;
+	cx.unique(
+		s.personas.map((p) => p.id),
+		['personas'],
+		'id',
+		'persona id'
+	);
+	cx.unique(
+		s.steps.map((p) => p.id),
+		['steps'],
+		'id',
+		'step id'
+	);
+	cx.unique(
+		s.attempts.map((p) => p.name),
+		['attempts'],
+		'name',
+		'attempt name'
+	);
+	cx.unique(
+		s.solution.map((c) => c.id ?? null),
+		['solution'],
+		'id',
+		'command id'
+	);
+	checkMarkdown(cx, ['briefing'], s.briefing);
+	for (const [i, persona] of s.personas.entries()) {
+		const path: PathPart[] = ['personas', i];
+		if (persona.role === 'end-user') cx.ref([...path, 'user'], 'users', persona.user);
+		else {
+			cx.ref([...path, 'agent'], 'agents', persona.agent);
+			const agent = persona.agent ? world?.agents[persona.agent] : undefined;
+			if (persona.role === 'admin' && agent && !agent.isAdmin)
+				cx.report(
+					[...path, 'agent'],
+					`persona "${persona.id}" plays an administrator, but agent "${agent.id}" is not one (isAdmin: true)`
+				);
+		}
+	}
+	collectBinds(cx);
+	s.steps.forEach((step, i) => checkStep(cx, step, ['steps', i]));
+	checkScripts(cx);
+	return cx.problems;
+}
+
+/** Validate a parsed file; returns the scenario or the problems found. */
+export function validateParsed(parsed: ParsedFile): {
+	scenario: Scenario | null;
+	problems: Problem[];
+} {
+	const format = (parsed.data as { format?: unknown } | null)?.format;
+	if (format === 1)
+		return {
+			scenario: null,
+			problems: [
+				{
+					file: parsed.file,
+					...parsed.locate(['format']),
+					path: 'format',
+					message: `this lab is written in format 1; Deskdrill reads format ${FORMAT_VERSION}. Order is now judged from events: replace a step's "after: <step>" with "after: {event: ...}" on the check that needs it, rename "afterEvent" to "after", move a bind check's topic, dept or source into checks of their own, and set format: ${FORMAT_VERSION} (scenarios/README.md, "What changed in format 2")`
+				}
+			]
+		};
+	const problems = schemaProblems(parsed);
+	if (problems.length) return { scenario: null, problems };
+	const scenario = {
+		...(parsed.data as Omit<Scenario, 'file' | 'briefing'>),
+		file: parsed.file,
+		briefing: parsed.briefing
+	} as Scenario;
+	let world: World | null = null;
+	const worldProblems: Problem[] = [];
+	try {
+		world = scenarioWorld(scenario);
+	} catch (error) {
+		const path = error instanceof ScenarioWorldError ? error.path : ['world'];
+		worldProblems.push({
+			file: parsed.file,
+			...parsed.locate(path),
+			path: formatPath(path),
+			message: `the world cannot be built: ${describe(error)}`
+		});
+	}
+	const cross = crossCheck(parsed, scenario, world);
+	const all = [...worldProblems, ...cross].sort((a, b) => a.line - b.line || a.column - b.column);
+	return all.length ? { scenario: null, problems: all } : { scenario, problems: [] };
+}
