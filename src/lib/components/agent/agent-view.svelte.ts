@@ -8,7 +8,7 @@
  * DeskState (one per lab attempt, so a new attempt starts clean and an old one
  * is garbage-collected) and then by persona id.
  */
-import type { Command, QueueId, SortKey, StatusId } from '$lib/domain';
+import { canSee, type Command, type QueueId, type SortKey, type StatusId } from '$lib/domain';
 import type { DeskState } from '$lib/state/desk.svelte';
 
 export type Screen = 'queue' | 'ticket' | 'new';
@@ -121,13 +121,41 @@ export class AgentView {
 		return outcome.ok;
 	}
 
+	/**
+	 * The ticket on screen is shown again (the persona comes back to it): like
+	 * osTicket, which checks access on every page load, ask the engine, so what
+	 * the screen shows ("Access denied", or the ticket again) is on the record.
+	 */
+	async revisit(): Promise<void> {
+		if (this.screen === 'ticket' && this.ticketId) await this.openTicket(this.ticketId);
+	}
+
 	/** Runs a command as the persona and words the outcome; never throws. */
 	async run(command: Command, success: string | ((subjectId: string | null) => string)) {
 		const outcome = await this.#desk.run(command);
 		this.notice = outcome.ok
 			? { kind: 'ok', text: typeof success === 'string' ? success : success(outcome.subjectId) }
 			: { kind: 'error', text: outcome.error.message };
+		if (outcome.ok) await this.#recheckAccess(this.notice?.text ?? '');
 		return outcome;
+	}
+
+	/**
+	 * After an action that took the ticket out of this agent's reach (a transfer
+	 * to a department they have no access to), osTicket reloads the ticket, its
+	 * access check refuses it, and the agent lands on the queue with "Access
+	 * denied". The check goes through the engine, so the journal records it.
+	 */
+	async #recheckAccess(done: string): Promise<void> {
+		if (this.screen !== 'ticket' || !this.ticketId) return;
+		const reader = this.#desk.reader;
+		const agent = reader.get('agents', this.#desk.persona.refId);
+		const ticket = reader.get('tickets', this.ticketId);
+		if (!agent || !ticket || canSee(reader, agent, ticket)) return;
+		const check = await this.#desk.run({ type: 'ticket.view', ticketId: ticket.id });
+		if (check.ok) return;
+		this.showQueue();
+		this.notice = { kind: 'error', text: `${done}. ${check.error.message}` };
 	}
 }
 
