@@ -1,0 +1,133 @@
+/**
+ * Driving a lab the way a trainee does, by the labels osTicket uses (Open a
+ * New Ticket, Help Topic, Issue Summary, Edit, Assign, Transfer, Post Reply,
+ * Ticket Status, Post Internal Note...), shared by the lab-runner tests and
+ * the walks of the seed tutorials.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/** No serious or critical accessibility violation on the whole page. */
+export async function expectAccessible(page: Page) {
+	const results = await new AxeBuilder({ page }).analyze();
+	const serious = results.violations.filter(
+		(v) => v.impact === 'serious' || v.impact === 'critical'
+	);
+	expect(
+		serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+	).toEqual([]);
+}
+
+export const steps = (page: Page) => page.getByRole('complementary', { name: 'Lab steps' });
+export const stepItem = (page: Page, title: string) =>
+	steps(page).getByRole('listitem').filter({ hasText: title });
+
+/** Start a lab in practice mode from the catalogue. */
+export async function start(page: Page, lab: string) {
+	await page.goto('/');
+	await page
+		.locator(`[data-lab="${lab}"]`)
+		.getByRole('button', { name: /^Start practice/ })
+		.click();
+	await expect(page).toHaveURL(/\/lab\/[\w-]+$/);
+	await expect(steps(page)).toBeVisible();
+}
+
+export async function playAs(page: Page, persona: string) {
+	await page.getByRole('button', { name: persona, exact: true }).click();
+	await expect(page.getByRole('button', { name: persona, exact: true })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+}
+
+/** The portal's Open a New Ticket, as the signed-in end user; returns the ticket number. */
+export async function portalOpenTicket(
+	page: Page,
+	topic: string,
+	subject: string,
+	details: string
+) {
+	await page.getByRole('button', { name: 'Open a New Ticket' }).click();
+	await page.getByLabel('Help Topic', { exact: true }).selectOption({ label: topic });
+	await page.getByLabel('Issue Summary').fill(subject);
+	await page.getByLabel('Issue Details').fill(details);
+	await page.getByRole('button', { name: 'Create Ticket' }).click();
+	const heading = page.getByRole('heading', { name: /^Ticket #\d{6} created$/ });
+	await expect(heading).toBeVisible();
+	return ((await heading.textContent()) ?? '').match(/#(\d{6})/)?.[1] as string;
+}
+
+export const queueButton = (page: Page, queue: RegExp) =>
+	page.getByRole('navigation', { name: 'Ticket queues' }).getByRole('button', { name: queue });
+
+export async function openFromQueue(page: Page, queue: RegExp, number: string) {
+	await queueButton(page, queue).click();
+	await page
+		.getByRole('row', { name: new RegExp(`#${number}`) })
+		.getByRole('button', { name: `#${number}` })
+		.click();
+	await expect(page.getByRole('heading', { name: `Ticket #${number}` })).toBeVisible();
+}
+
+/** Edit: each label (Priority, SLA Plan, Help Topic) set to the option shown. */
+export async function edit(page: Page, fields: Record<string, string>) {
+	await page.getByRole('button', { name: 'Edit', exact: true }).click();
+	for (const [label, option] of Object.entries(fields))
+		await page.getByLabel(label, { exact: true }).selectOption({ label: option });
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('status')).toHaveText('Ticket updated');
+}
+
+export async function assign(page: Page, label: string, comment?: string) {
+	await page.getByRole('button', { name: 'Assign', exact: true }).click();
+	await page.getByLabel('Assignee', { exact: true }).selectOption({ label });
+	if (comment)
+		await page.getByRole('form', { name: 'Assign ticket' }).getByLabel('Comments').fill(comment);
+	await page
+		.getByRole('form', { name: 'Assign ticket' })
+		.getByRole('button', { name: 'Assign' })
+		.click();
+	await expect(page.getByRole('status')).toContainText('Ticket assigned');
+}
+
+export async function transfer(page: Page, department: string) {
+	await page.getByRole('button', { name: 'Transfer', exact: true }).click();
+	await page.getByLabel('Department', { exact: true }).selectOption({ label: department });
+	await page
+		.getByRole('form', { name: 'Transfer ticket' })
+		.getByRole('button', { name: 'Transfer' })
+		.click();
+}
+
+export async function reply(page: Page, text: string, status?: string) {
+	await page.getByLabel('Response', { exact: true }).fill(text);
+	if (status)
+		await page.getByLabel('Ticket Status', { exact: true }).selectOption({ label: status });
+	await page.getByRole('button', { name: 'Post Reply' }).click();
+	await expect(page.getByRole('status')).toContainText('Reply posted');
+}
+
+export async function note(page: Page, text: string) {
+	await page.getByLabel('Internal Note', { exact: true }).fill(text);
+	await page.getByRole('button', { name: 'Post Note' }).click();
+	await expect(page.getByRole('status')).toHaveText('Internal note posted');
+}
+
+/** Change the ticket's status on its own (not with a reply). */
+export async function setStatus(page: Page, status: string) {
+	await page.getByRole('button', { name: 'Close / Resolve' }).click();
+	const form = page.getByRole('form', { name: 'Change ticket status' });
+	await form.getByLabel('New Status', { exact: true }).selectOption({ label: status });
+	await form.getByRole('button', { name: 'Change Status' }).click();
+	await expect(page.getByRole('status')).toContainText(`Ticket status set to ${status}`);
+}
+
+/** The score the steps pane shows, as a number. */
+export async function score(page: Page): Promise<number> {
+	const text =
+		(await steps(page)
+			.getByText(/^Score:/)
+			.textContent()) ?? '';
+	return Number(/Score:\s*(\d+)/.exec(text)?.[1] ?? NaN);
+}
