@@ -81,6 +81,24 @@ describe('admin edits', () => {
 		expect(desk.world.roles['view-only']?.permissions).toEqual(['ticket.reply']);
 	});
 
+	it("logs access given or taken on the agent's own form as the same facts as Grant and Revoke", () => {
+		const desk = new HelpDesk(seedWorld());
+		desk.run(ADMIN, {
+			type: 'agent.update',
+			agentId: 'john',
+			changes: { access: [{ deptId: 'sysadmins', roleId: 'view-only' }] }
+		});
+		expect(desk.world.events.at(-1)).toMatchObject({
+			type: 'access.granted',
+			data: { agentId: 'john', deptId: 'sysadmins', roleId: 'view-only' }
+		});
+		desk.run(ADMIN, { type: 'agent.update', agentId: 'john', changes: { access: [] } });
+		expect(desk.world.events.at(-1)).toMatchObject({
+			type: 'access.revoked',
+			data: { agentId: 'john', deptId: 'sysadmins', roleId: 'view-only' }
+		});
+	});
+
 	it('is the administrator’s job only', () => {
 		const desk = new HelpDesk(seedWorld());
 		const result = desk.run(

@@ -239,7 +239,23 @@ export function updateAgent(d: Draft, acting: Acting, c: CommandOf<'agent.update
 	const changes = diff(before, after);
 	if (teamsChanged) changes['teams'] = { before: teamsBefore, after: teams };
 	d.emit('admin.updated', null, { entity: 'agent', id: after.id, name: agentName(after), changes });
+	emitAccessChanges(d, before, after);
 	return after;
+}
+
+/**
+ * Extended access given or taken away through the agent's form is the same
+ * fact as through Grant: whichever screen the administrator used, the log
+ * says which department and role changed hands.
+ */
+function emitAccessChanges(d: Draft, before: Agent, after: Agent): void {
+	const was = new Map(before.access.map((a) => [a.deptId, a.roleId]));
+	const now = new Map(after.access.map((a) => [a.deptId, a.roleId]));
+	for (const [deptId, roleId] of now)
+		if (was.get(deptId) !== roleId)
+			d.emit('access.granted', null, { agentId: after.id, deptId, roleId });
+	for (const [deptId, roleId] of was)
+		if (!now.has(deptId)) d.emit('access.revoked', null, { agentId: after.id, deptId, roleId });
 }
 
 export function grantAccess(d: Draft, acting: Acting, c: CommandOf<'access.grant'>): Agent {
