@@ -1,14 +1,17 @@
 /**
  * SLA and overdue: a SEV-B ticket (4 hours, 24/7) goes overdue after 4
  * simulated hours; a business-hours plan skips nights and weekends; resolving
- * clears the flag; the simulated clock is the only clock.
+ * clears the flag; the simulated clock is the only clock. Which schedule and
+ * time zone a due date is counted in, and when there is none.
  */
 import { describe, expect, it } from 'vitest';
-import { seedWorld, START } from '../../../tests/fixtures/helpdesk';
+import { seedSpec, seedWorld, START } from '../../../tests/fixtures/helpdesk';
+import { buildWorld, WorldBuildError, type WorldSpec } from './build';
 import { HelpDesk } from './journal';
 import { readWorld } from './world';
 import { queueCounts } from './queries';
 import { HOUR, MINUTE } from './schedule';
+import type { BusinessSchedule } from './types';
 
 const SYSTEM = { role: 'system' } as const;
 const JOHN = { role: 'agent', id: 'john' } as const;
@@ -17,6 +20,7 @@ function deskWithTicket(slaId: string) {
 	const desk = new HelpDesk(seedWorld());
 	const opened = desk.run(JOHN, {
 		type: 'ticket.open',
+		topicId: 'general',
 		userId: 'karen',
 		subject: 'CFO’s laptop will no longer turn on',
 		details: 'No power.',
@@ -57,6 +61,7 @@ describe('SLA due dates and overdue', () => {
 		desk.run(SYSTEM, { type: 'clock.advance', to: Date.UTC(2026, 2, 6, 16) });
 		const opened = desk.run(JOHN, {
 			type: 'ticket.open',
+			topicId: 'general',
 			userId: 'ken',
 			subject: 'Adobe upgrade broken',
 			details: 'Acrobat fails to start.',
@@ -123,5 +128,164 @@ describe('SLA due dates and overdue', () => {
 		expect(
 			desk.run({ role: 'end-user', id: 'karen' }, { type: 'clock.advance', minutes: 5 }).ok
 		).toBe(false);
+	});
+});
+
+describe('which schedule a due date is counted in', () => {
+	const BUSINESS: BusinessSchedule = {
+		kind: 'business',
+		days: [1, 2, 3, 4, 5],
+		open: '08:00',
+		close: '17:00'
+	};
+
+	/** The sample desk, changed by `edit`, with the clock at `at`. */
+	function deskAt(at: number, edit: (spec: WorldSpec) => void = () => {}) {
+		const spec = seedSpec();
+		edit(spec);
+		const desk = new HelpDesk(buildWorld(spec));
+		desk.run(SYSTEM, { type: 'clock.advance', to: at });
+		return desk;
+	}
+
+	function dueOf(desk: HelpDesk, fields: { slaId?: string; deptId?: string } = {}) {
+		const opened = desk.run(JOHN, {
+			type: 'ticket.open',
+			topicId: 'general',
+			userId: 'ken',
+			subject: 'Adobe upgrade broken',
+			details: 'Acrobat fails to start.',
+			...fields
+		});
+		if (!opened.ok) throw new Error(opened.error.message);
+		return desk.world.tickets[opened.subjectId as string]?.dueAt;
+	}
+
+	const withPlan = (spec: WorldSpec, plan: NonNullable<WorldSpec['slas']>[number]) => {
+		spec.slas = [...(spec.slas ?? []), plan];
+	};
+	const setDept = (spec: WorldSpec, id: string, changes: object) => {
+		spec.departments = spec.departments?.map((d) => (d.id === id ? { ...d, ...changes } : d));
+	};
+
+	// SLA::addGracePeriod: no department or plan schedule → $cfg->getDefaultSchedule(), which a
+	// fresh install sets to "Monday - Friday 8am - 5pm with U.S. Holidays" (schedule.yaml).
+	it('a plan without a schedule counts the system default: business hours with U.S. holidays', () => {
+		// Friday 2026-09-04 16:00; Monday the 7th is Labor Day.
+		const desk = deskAt(Date.UTC(2026, 8, 4, 16), (s) =>
+			withPlan(s, { id: 'sev-d', name: 'SEV-D', graceHours: 8 })
+		);
+		expect(desk.world.slas['sev-d']?.schedule).toBeNull();
+		expect(desk.world.meta.settings.defaultSchedule).toEqual({ ...BUSINESS, holidays: ['us'] });
+		// 1 hour on Friday, none on Labor Day, 7 on Tuesday: Tuesday 15:00.
+		expect(dueOf(desk, { slaId: 'sev-d' })).toBe(Date.UTC(2026, 8, 8, 15));
+	});
+
+	// SLA::addGracePeriod($date, $schedule): the schedule Ticket::getSLADueDate passes,
+	// $this->getDept()->getSchedule(), takes precedence over the plan's.
+	it("the department's schedule beats the plan's", () => {
+		// SEV-B is 4 hours 24/7; SysAdmins works business hours. Friday 2026-03-06 16:00.
+		const desk = deskAt(Date.UTC(2026, 2, 6, 16), (s) =>
+			setDept(s, 'sysadmins', { schedule: BUSINESS })
+		);
+		expect(dueOf(desk, { slaId: 'sev-b', deptId: 'support' })).toBe(Date.UTC(2026, 2, 6, 20));
+		expect(dueOf(desk, { slaId: 'sev-b', deptId: 'sysadmins' })).toBe(Date.UTC(2026, 2, 9, 11));
+	});
+
+	// BusinessHours::addWorkingHours: the date is set to the schedule's time zone first, so
+	// 08:00–17:00 are local hours, and a day is as long as the clock says (23 hours in March).
+	it("counts business hours in the world's time zone, across the March daylight-saving change", () => {
+		// Friday 2026-03-06 16:00 in New York (EST, 21:00 UTC); clocks go forward on Sunday the 8th.
+		const desk = deskAt(Date.UTC(2026, 2, 6, 21), (s) => {
+			s.settings = { ...s.settings, timezone: 'America/New_York' };
+		});
+		// 1 hour on Friday, 7 on Monday: 15:00 EDT, 19:00 UTC.
+		expect(dueOf(desk, { slaId: 'sev-c' })).toBe(Date.UTC(2026, 2, 9, 19));
+		// A 24/7 plan counts elapsed hours: 4 hours after 16:00 EST is 20:00 EST.
+		expect(dueOf(desk, { slaId: 'sev-b' })).toBe(Date.UTC(2026, 2, 7, 1));
+	});
+
+	// BusinessHours::addWorkingHours skips the days of the schedule's holiday schedules.
+	it('skips the holidays a schedule lists by date', () => {
+		const desk = deskAt(Date.UTC(2026, 2, 6, 16), (s) =>
+			setDept(s, 'support', { schedule: { ...BUSINESS, holidays: ['2026-03-09', '2026-12-24'] } })
+		);
+		// SEV-C, 8 hours: 1 on Friday, none on Monday the 9th, 7 on Tuesday.
+		expect(dueOf(desk, { slaId: 'sev-c' })).toBe(Date.UTC(2026, 2, 10, 15));
+	});
+
+	// Ticket::getSLADueDate: `if (($sla = $this->getSLA()) && $sla->isActive())`, else no due date.
+	it('an inactive plan gives no due date, and a plan disabled later none at the next reopening', () => {
+		const desk = deskAt(START, (s) => {
+			withPlan(s, { id: 'sev-x', name: 'SEV-X', graceHours: 2, active: false });
+			setDept(s, 'accounting', { slaId: 'sev-x' });
+		});
+		expect(dueOf(desk, { deptId: 'accounting' })).toBeNull();
+
+		const { desk: other, ticketId } = deskWithTicket('sev-b');
+		expect(other.world.tickets[ticketId]?.dueAt).toBe(START + 4 * HOUR);
+		const admin = { role: 'admin', id: 'admin' } as const;
+		expect(
+			other.run(admin, { type: 'sla.update', slaId: 'sev-b', changes: { active: false } }).ok
+		).toBe(true);
+		other.run(JOHN, { type: 'ticket.status', ticketId, status: 'resolved' });
+		other.run(JOHN, { type: 'ticket.status', ticketId, status: 'open' });
+		expect(other.world.tickets[ticketId]?.dueAt).toBeNull();
+	});
+
+	it('refuses a bad time zone or schedule, naming the field', () => {
+		const build = (edit: (spec: WorldSpec) => void) => {
+			const spec = seedSpec();
+			edit(spec);
+			try {
+				buildWorld(spec);
+			} catch (error) {
+				return error instanceof WorldBuildError ? error.message : String(error);
+			}
+			return 'built';
+		};
+		expect(
+			build((s) => {
+				s.settings = { ...s.settings, timezone: 'Mars/Olympus' };
+			})
+		).toBe(
+			'settings.timezone: “Mars/Olympus” is not a time zone; use an IANA name such as America/New_York.'
+		);
+		expect(
+			build((s) => {
+				s.settings = { ...s.settings, defaultSchedule: { ...BUSINESS, days: [] } };
+			})
+		).toBe(
+			'settings.defaultSchedule: Schedule: a business-hours schedule needs at least one working day.'
+		);
+
+		const desk = new HelpDesk(seedWorld());
+		const admin = { role: 'admin', id: 'admin' } as const;
+		const plan = desk.run(admin, {
+			type: 'sla.create',
+			sla: { name: 'SEV-D', graceHours: 8, schedule: { ...BUSINESS, holidays: ['Christmas'] } }
+		});
+		expect(plan.ok ? null : plan.error).toEqual({
+			code: 'invalid',
+			message:
+				'Schedule: holiday “Christmas” is neither a date (YYYY-MM-DD) nor "us" (the U.S. holidays).',
+			field: 'schedule'
+		});
+		const dept = desk.run(admin, {
+			type: 'department.update',
+			deptId: 'support',
+			changes: { schedule: { ...BUSINESS, open: '17:00', close: '08:00' } }
+		});
+		expect(dept.ok ? null : dept.error).toMatchObject({
+			message: 'Schedule: closing time 08:00 is not after opening time 17:00.',
+			field: 'schedule'
+		});
+		const none = desk.run(admin, {
+			type: 'department.update',
+			deptId: 'support',
+			changes: { schedule: { kind: '24/7' } }
+		});
+		expect(none.ok).toBe(true);
+		expect(desk.world.departments['support']?.schedule).toEqual({ kind: '24/7' });
 	});
 });
