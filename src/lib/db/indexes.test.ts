@@ -13,6 +13,8 @@ describe('queue indexes', () => {
 		];
 		const [t1, t2, t3] = opens.map((r) => subjectOf(r));
 		await store.run(JANE, { type: 'ticket.transfer', ticketId: t3 as string, deptId: 'sysadmins' });
+		// A reply, so Karen has mail (the new-ticket auto-response is off, as in a fresh osTicket).
+		await store.run(JANE, { type: 'ticket.reply', ticketId: t1 as string, body: 'On it.' });
 		await store.run(JANE, {
 			type: 'ticket.status',
 			ticketId: t2 as string,

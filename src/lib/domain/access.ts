@@ -10,6 +10,7 @@ import type { Reader } from './world';
 import {
 	PERMISSION_LABELS,
 	stateOf,
+	statusOf,
 	type Agent,
 	type Department,
 	type Id,
@@ -65,13 +66,14 @@ function directRoleId(agent: Agent, dept: Department): Id | null {
 	return agent.access.find((a) => a.deptId === dept.id)?.roleId ?? null;
 }
 
-/** The agent's role id in a department, its sub-departments inheriting; or null. */
+/**
+ * The agent's role id in exactly this department, or null. A sub-department
+ * does not inherit its parent's role (Staff::getRoles keys roles by the
+ * department itself), although access to a parent does show its tickets.
+ */
 export function roleIdInDept(r: Reader, agent: Agent, deptId: Id): Id | null {
-	for (const dept of deptLineage(r, deptId)) {
-		const roleId = directRoleId(agent, dept);
-		if (roleId) return roleId;
-	}
-	return null;
+	const dept = r.get('departments', deptId);
+	return dept ? directRoleId(agent, dept) : null;
 }
 
 /** Whether the department (or a parent) is one of the agent's: primary, extended access, or managed. */
@@ -81,9 +83,16 @@ export function hasDeptAccess(r: Reader, agent: Agent, deptId: Id): boolean {
 	);
 }
 
+/** Ticket::isAssigned($staff): an open ticket assigned to the agent or one of their teams. */
 export function isAssignedTo(r: Reader, agent: Agent, ticket: Ticket): boolean {
+	if (stateOf(ticket) !== 'open') return false;
 	if (ticket.assigneeAgentId === agent.id) return true;
 	return ticket.assigneeTeamId !== null && teamsOf(r, agent.id).includes(ticket.assigneeTeamId);
+}
+
+/** Staff::canAccessDept: the department is one of the agent's, and their access is not limited. */
+export function canAccessDept(r: Reader, agent: Agent, deptId: Id): boolean {
+	return !agent.limitedAccess && hasDeptAccess(r, agent, deptId);
 }
 
 /** What the visibility rule needs to know about the agent, apart from the ticket. */
@@ -133,29 +142,34 @@ export function canSee(r: Reader, agent: Agent, ticket: Ticket): boolean {
 }
 
 /**
- * `canSee` for many tickets of one agent (a queue over thousands of tickets):
- * the same rule, with what does not depend on the ticket (the agent's teams,
- * their access to each department) worked out once. Use it within one read of
- * the world: it remembers the departments and teams as they were when first asked.
+ * Whether a ticket is listed in the agent's queues (Staff::getTicketsVisibility):
+ * an open ticket assigned or referred to them or one of their teams, or,
+ * unless their access is limited, a ticket in (or referred to) one of their
+ * departments. Unlike the ticket view's access check, a closed ticket referred
+ * to the agent is not listed, though it can still be opened.
  */
-export function visibleTo(r: Reader, agent: Agent): (ticket: Ticket) => boolean {
-	const access = new Map<Id, boolean>();
-	let teams: Id[] | null = null;
-	const cached: Seer = {
-		agent,
-		deptAccess: (deptId) => {
-			let ok = access.get(deptId);
-			if (ok === undefined) access.set(deptId, (ok = hasDeptAccess(r, agent, deptId)));
-			return ok;
-		},
-		inTeam: (teamId) => (teams ??= teamsOf(r, agent.id)).includes(teamId)
+export function listedTo(r: Reader, agent: Agent): (ticket: Ticket) => boolean {
+	const teams = new Set(teamsOf(r, agent.id));
+	const reach = new Map<Id, boolean>();
+	const inMyDept = (deptId: Id) => {
+		let ok = reach.get(deptId);
+		if (ok === undefined) reach.set(deptId, (ok = hasDeptAccess(r, agent, deptId)));
+		return ok;
 	};
-	// The common case first, with no call: a department the agent has access to.
-	// The departments are few, so which ones the agent reaches is worked out up front.
-	const reach: Record<Id, boolean> = {};
-	if (!agent.limitedAccess)
-		for (const dept of r.all('departments')) reach[dept.id] = cached.deptAccess(dept.id);
-	return (ticket) => reach[ticket.deptId] === true || seenVia(cached, ticket) !== null;
+	return (ticket) => {
+		if (!agent.limitedAccess) {
+			if (inMyDept(ticket.deptId)) return true;
+			if (ticket.referrals.some((ref) => ref.kind === 'department' && inMyDept(ref.id)))
+				return true;
+		}
+		if (stateOf(ticket) !== 'open') return false;
+		if (ticket.assigneeAgentId === agent.id) return true;
+		if (ticket.assigneeTeamId !== null && teams.has(ticket.assigneeTeamId)) return true;
+		return ticket.referrals.some(
+			(ref) =>
+				(ref.kind === 'agent' && ref.id === agent.id) || (ref.kind === 'team' && teams.has(ref.id))
+		);
+	};
 }
 
 function explainHidden(r: Reader, agent: Agent, ticket: Ticket): string {
@@ -291,7 +305,15 @@ export function ticketAbilities(r: Reader, agent: Agent, ticket: Ticket) {
 		assign: has('ticket.assign'),
 		release: has('ticket.release'),
 		transfer: has('ticket.transfer'),
-		refer: has('ticket.refer'),
+		/** A referral needs ticket.assign (ajax.tickets.php refer). */
+		refer: has('ticket.assign'),
+		/** Mark as Answered / Unanswered: the permission, or managing the department. */
+		markAnswered:
+			has('ticket.markanswered') ||
+			(seen.visible && r.get('departments', ticket.deptId)?.managerId === agent.id),
+		/** Change Owner and Manage Collaborators need ticket.edit. */
+		owner: has('ticket.edit'),
+		collaborators: has('ticket.edit'),
 		reply: has('ticket.reply'),
 		close: has('ticket.close'),
 		reopen: has('ticket.close') || has('ticket.create'),
@@ -308,6 +330,11 @@ export function ticketAbilities(r: Reader, agent: Agent, ticket: Ticket) {
 				has('ticket.release') && (ticket.assigneeAgentId !== null || ticket.assigneeTeamId !== null)
 		},
 		statuses: statusChoices(r, agent, ticket),
+		/** The Ticket Status select of Post Reply and Post Internal Note: open and closed statuses only. */
+		formStatuses: statusChoices(r, agent, ticket).filter((s) => {
+			const state = statusOf(s).state;
+			return state === 'open' || state === 'closed';
+		}),
 		delete: has('ticket.delete'),
 		note: seen.visible,
 		explain: (p: RolePermission) =>

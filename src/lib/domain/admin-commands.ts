@@ -21,6 +21,7 @@ import {
 	type HelpTopic,
 	type Id,
 	type Role,
+	type Schedule,
 	type SlaPlan,
 	type Team
 } from './types';
@@ -97,8 +98,9 @@ function load<T extends TableName>(d: Draft, table: T, id: Id, label: string): R
 function diff(before: object, after: object): Record<string, { before: unknown; after: unknown }> {
 	const changes: Record<string, { before: unknown; after: unknown }> = {};
 	for (const key of Object.keys(after)) {
-		const a = (before as Record<string, unknown>)[key];
-		const b = (after as Record<string, unknown>)[key];
+		// A field a stored row predates (undefined) is the same as none (null).
+		const a = (before as Record<string, unknown>)[key] ?? null;
+		const b = (after as Record<string, unknown>)[key] ?? null;
 		if (JSON.stringify(a) !== JSON.stringify(b)) changes[key] = { before: a, after: b };
 	}
 	return changes;
@@ -360,6 +362,12 @@ function updateNamed<T extends Named>(
 	return d.put(table, after);
 }
 
+/** A department's or a plan's schedule: null (the fallback) or a sound one. */
+function checkSchedule(schedule: Schedule | null | undefined): void {
+	const problem = schedule ? scheduleProblem(schedule) : null;
+	if (problem) refuse('invalid', `Schedule: ${problem}.`, { field: 'schedule' });
+}
+
 // ---------------------------------------------------------------- departments, teams, roles
 
 function checkDepartment(d: Draft, dept: Department): void {
@@ -371,6 +379,7 @@ function checkDepartment(d: Draft, dept: Department): void {
 		refuse('invalid', `Unknown assignment restriction "${dept.assignment}".`, {
 			field: 'assignment'
 		});
+	checkSchedule(dept.schedule);
 	// A department may not sit below itself.
 	let parent = d.get('departments', dept.parentId);
 	while (parent) {
@@ -398,7 +407,8 @@ export function createDepartment(
 			slaId: c.department.slaId ?? null,
 			managerId: c.department.managerId ?? null,
 			assignment: c.department.assignment ?? 'anyone',
-			signature: c.department.signature ?? ''
+			signature: c.department.signature ?? '',
+			schedule: c.department.schedule ?? null
 		}),
 		checkDepartment
 	);
@@ -478,8 +488,7 @@ function checkSla(d: Draft, sla: SlaPlan): void {
 		refuse('invalid', 'Grace Period must be a number of hours above zero.', {
 			field: 'graceHours'
 		});
-	const problem = scheduleProblem(sla.schedule);
-	if (problem) refuse('invalid', `Schedule: ${problem}.`, { field: 'schedule' });
+	checkSchedule(sla.schedule);
 }
 
 export function createSla(d: Draft, acting: Acting, c: CommandOf<'sla.create'>): SlaPlan {
@@ -492,7 +501,8 @@ export function createSla(d: Draft, acting: Acting, c: CommandOf<'sla.create'>):
 			id,
 			name,
 			graceHours: c.sla.graceHours,
-			schedule: c.sla.schedule ?? { kind: '24/7' },
+			// No schedule: the system default (SLA::addGracePeriod), not 24/7.
+			schedule: c.sla.schedule ?? null,
 			active: c.sla.active ?? true,
 			transient: c.sla.transient ?? false,
 			disableOverdueAlerts: c.sla.disableOverdueAlerts ?? false

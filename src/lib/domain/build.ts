@@ -8,6 +8,7 @@ import type { AgentInput, Command } from './commands';
 import { execute, commit } from './engine';
 import type { Actor } from './events';
 import { DEFAULT_ROLES } from './roles';
+import { scheduleProblem, timeZoneProblem } from './schedule';
 import type {
 	CannedResponse,
 	Department,
@@ -54,7 +55,22 @@ function apply(world: World, path: string, command: Command): void {
 	commit(world, result);
 }
 
+/** Settings go into the world as they are (no command sets them): checked here. */
+function checkSettings(settings: Partial<Settings>): void {
+	if (settings.timezone !== undefined) {
+		const problem = timeZoneProblem(settings.timezone);
+		if (problem) throw new WorldBuildError('settings.timezone', `${capitalise(problem)}.`);
+	}
+	if (settings.defaultSchedule !== undefined) {
+		const problem = scheduleProblem(settings.defaultSchedule);
+		if (problem) throw new WorldBuildError('settings.defaultSchedule', `Schedule: ${problem}.`);
+	}
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export function buildWorld(spec: WorldSpec): World {
+	checkSettings(spec.settings ?? {});
 	const world = emptyWorld(spec.start, spec.settings, spec.seed);
 	if (spec.defaultRoles !== false)
 		for (const role of DEFAULT_ROLES) world.roles[role.id] = structuredClone(role);

@@ -163,6 +163,26 @@ const AGENT: readonly CommandField[] = [
 	list('teams', { kind: 'id', table: 'teams' }, 'Teams the agent belongs to.')
 ];
 
+/** A schedule: 24/7, or business days and hours (in the world's time zone) with holidays. */
+function scheduleField(description: string): CommandField {
+	return object(
+		'schedule',
+		[
+			choice('kind', ['24/7', 'business'], 'schedule kind', '24/7, or business hours.', REQUIRED),
+			list('days', { kind: 'number' }, 'Working days, 0 = Sunday … 6 = Saturday (business).'),
+			text('open', "Opening time, HH:MM in the world's time zone (business)."),
+			text('close', "Closing time, HH:MM in the world's time zone (business)."),
+			list(
+				'holidays',
+				{ kind: 'text' },
+				'Days off: YYYY-MM-DD dates, or "us" for the U.S. holidays.'
+			)
+		],
+		description,
+		NULLABLE
+	);
+}
+
 const DEPARTMENT: readonly CommandField[] = [
 	fresh('departments', 'department'),
 	text('name', 'Department name; unique.', REQUIRED),
@@ -171,7 +191,8 @@ const DEPARTMENT: readonly CommandField[] = [
 	id('slaId', 'slas', "The department's SLA plan.", NULLABLE),
 	id('managerId', 'agents', 'Manager: alerted of new tickets.', NULLABLE),
 	choice('assignment', ASSIGNMENT, 'assignment restriction', 'Who tickets may be assigned to.'),
-	text('signature', 'Department signature.')
+	text('signature', 'Department signature.'),
+	scheduleField("Its tickets' SLA hours run in this schedule (beats the plan's); none by default.")
 ];
 
 const TEAM: readonly CommandField[] = [
@@ -200,17 +221,7 @@ const SLA: readonly CommandField[] = [
 		'Hours to answer before the ticket is overdue.',
 		REQUIRED
 	),
-	object(
-		'schedule',
-		[
-			choice('kind', ['24/7', 'business'], 'schedule kind', '24/7, or business hours.', REQUIRED),
-			list('days', { kind: 'number' }, 'Working days, 0 = Sunday … 6 = Saturday (business).'),
-			text('open', 'Opening time, HH:MM in UTC (business).'),
-			text('close', 'Closing time, HH:MM in UTC (business).')
-		],
-		'When the grace period runs (24/7 by default).',
-		{}
-	),
+	scheduleField('When the grace period runs; none: the system default schedule.'),
 	bool('active', 'Can be given to tickets (default true).'),
 	bool('transient', 'Replaced when the ticket is transferred (default false).'),
 	bool('disableOverdueAlerts', 'No alert when a ticket becomes overdue (default false).')
@@ -283,8 +294,14 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, CommandDescription>> =
 				'status',
 				STATUS_IDS,
 				'status',
-				'Agents only: the status to set with the reply.',
+				'Agents only: the status to set with the reply (open or closed ones).',
 				NULLABLE
+			),
+			choice(
+				'replyTo',
+				['all', 'user', 'none'],
+				'Reply To choice',
+				'Who is e-mailed: all recipients (default), the owner only, or none ("Do Not Email Reply").'
 			)
 		]
 	},
@@ -300,8 +317,27 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, CommandDescription>> =
 		fields: [
 			ticket,
 			text('body', 'The text of the note.', REQUIRED),
-			text('title', 'Note title (Internal Note by default).')
+			text('title', 'Note title (Internal Note by default).'),
+			choice(
+				'status',
+				STATUS_IDS,
+				'status',
+				'The status to set with the note (open or closed ones).',
+				NULLABLE
+			)
 		]
+	},
+	'ticket.markanswered': {
+		description: 'Mark the ticket as answered, or as unanswered.',
+		fields: [
+			ticket,
+			field('answered', { kind: 'boolean' }, 'true: answered; false: unanswered.', REQUIRED),
+			comment('change')
+		]
+	},
+	'ticket.owner': {
+		description: 'Change Owner: give the ticket to another user.',
+		fields: [ticket, id('userId', 'users', 'The new owner.', REQUIRED)]
 	},
 	'ticket.assign': {
 		description: 'Assign the ticket to an agent, a team, or both.',
@@ -316,7 +352,12 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, CommandDescription>> =
 	'ticket.release': { description: "Remove the ticket's assignment.", fields: [ticket] },
 	'ticket.transfer': {
 		description: 'Move the ticket to another department.',
-		fields: [ticket, id('deptId', 'departments', 'The department.', REQUIRED), comment('transfer')]
+		fields: [
+			ticket,
+			id('deptId', 'departments', 'The department.', REQUIRED),
+			comment('transfer'),
+			bool('refer', 'Maintain referral access to the current department.')
+		]
 	},
 	'ticket.refer': {
 		description: 'Refer the ticket: give an agent, team or department access to it.',
@@ -378,6 +419,10 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, CommandDescription>> =
 	'ticket.collaborator.add': {
 		description: 'Copy another user on the ticket (a collaborator).',
 		fields: [ticket, id('userId', 'users', 'The user to add.', REQUIRED)]
+	},
+	'ticket.collaborator.remove': {
+		description: 'Stop copying a collaborator on the ticket.',
+		fields: [ticket, id('userId', 'users', 'The collaborator to remove.', REQUIRED)]
 	},
 	'agent.create': {
 		description: 'Admin: add an agent.',
@@ -479,7 +524,8 @@ function kindProblem(value: unknown, f: FieldKind): string | null {
 			return typeof value === 'string' ? null : 'text';
 		case 'number':
 		case 'time':
-			return typeof value === 'number' && Number.isFinite(value) ? null : 'a number';
+			// NaN (an empty number field) is the handler's to word ("Grace Period is required").
+			return typeof value === 'number' ? null : 'a number';
 		case 'boolean':
 			return typeof value === 'boolean' ? null : 'true or false';
 		case 'object':

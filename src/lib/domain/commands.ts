@@ -64,9 +64,18 @@ export type Command =
 			note?: string;
 	  }
 	| { type: 'ticket.view'; ticketId: Id }
-	| { type: 'ticket.reply'; ticketId: Id; body: string; status?: StatusId | null }
+	| {
+			type: 'ticket.reply';
+			ticketId: Id;
+			body: string;
+			status?: StatusId | null;
+			/** Reply To: all recipients (default), the ticket's owner only, or nobody ("Do Not Email Reply"). */
+			replyTo?: 'all' | 'user' | 'none';
+	  }
 	| { type: 'mail.reply'; mailId: Id; body: string }
-	| { type: 'ticket.note'; ticketId: Id; body: string; title?: string }
+	| { type: 'ticket.note'; ticketId: Id; body: string; title?: string; status?: StatusId | null }
+	| { type: 'ticket.markanswered'; ticketId: Id; answered: boolean; comment?: string }
+	| { type: 'ticket.owner'; ticketId: Id; userId: Id }
 	| {
 			type: 'ticket.assign';
 			ticketId: Id;
@@ -76,7 +85,14 @@ export type Command =
 	  }
 	| { type: 'ticket.claim'; ticketId: Id }
 	| { type: 'ticket.release'; ticketId: Id }
-	| { type: 'ticket.transfer'; ticketId: Id; deptId: Id; comment?: string }
+	| {
+			type: 'ticket.transfer';
+			ticketId: Id;
+			deptId: Id;
+			comment?: string;
+			/** "Maintain referral access to current department". */
+			refer?: boolean;
+	  }
 	| {
 			type: 'ticket.refer';
 			ticketId: Id;
@@ -86,6 +102,7 @@ export type Command =
 	| { type: 'ticket.edit'; ticketId: Id; changes: TicketEdit }
 	| { type: 'ticket.status'; ticketId: Id; status: StatusId; comment?: string }
 	| { type: 'ticket.collaborator.add'; ticketId: Id; userId: Id }
+	| { type: 'ticket.collaborator.remove'; ticketId: Id; userId: Id }
 	// ---- admin
 	| { type: 'agent.create'; agent: AgentInput }
 	| { type: 'agent.update'; agentId: Id; changes: Partial<AgentInput> }

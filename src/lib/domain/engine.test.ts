@@ -34,6 +34,7 @@ const SCRIPT: [Actor, Command][] = [
 		JOHN,
 		{
 			type: 'ticket.open',
+			topicId: 'general',
 			userId: 'ken',
 			subject: 'Walk-in',
 			details: 'Badge reader',
@@ -69,6 +70,7 @@ describe('the engine', () => {
 		// A command that fails half-way (assignment to an unknown agent after a valid part) leaves nothing.
 		const refused = desk.run(JOHN, {
 			type: 'ticket.open',
+			topicId: 'general',
 			userId: 'ken',
 			subject: 'Phone',
 			details: 'x',
@@ -95,12 +97,26 @@ describe('the engine', () => {
 			],
 			[
 				JOHN,
-				{ type: 'ticket.open', email: 'not-an-email', name: 'X', subject: 'x', details: 'x' },
+				{
+					type: 'ticket.open',
+					topicId: 'general',
+					email: 'not-an-email',
+					name: 'X',
+					subject: 'x',
+					details: 'x'
+				},
 				/not a valid e-mail/
 			],
 			[
 				JOHN,
-				{ type: 'ticket.open', userId: 'ken', subject: 'x', details: 'x', source: 'Web' },
+				{
+					type: 'ticket.open',
+					topicId: 'general',
+					userId: 'ken',
+					subject: 'x',
+					details: 'x',
+					source: 'Web'
+				},
 				/Phone, Email or Other/
 			],
 			[JOHN, { type: 'ticket.view', ticketId: 'missing' }, /There is no ticket "missing"/],
@@ -132,6 +148,7 @@ describe('the engine', () => {
 		const desk = new HelpDesk(seedWorld());
 		const result = desk.run(JOHN, {
 			type: 'ticket.open',
+			topicId: 'general',
 			email: 'walter@bank.com',
 			name: 'Walter White',
 			subject: 'Walk-in: badge',
@@ -264,6 +281,7 @@ describe('the engine', () => {
 		allTickets(desk.world);
 		const result = execute(desk.world, JOHN, {
 			type: 'ticket.open',
+			topicId: 'general',
 			userId: 'ken',
 			subject: 'Walk-in',
 			details: 'Badge',

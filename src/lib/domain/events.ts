@@ -24,7 +24,17 @@ export type Actor =
 	| { role: 'system' };
 
 export type EditableField =
-	'priority' | 'slaId' | 'topicId' | 'manualDueAt' | 'source' | 'subject' | 'userId';
+	| 'priority'
+	| 'slaId'
+	| 'topicId'
+	| 'manualDueAt'
+	| 'source'
+	| 'subject'
+	| 'userId'
+	| 'answered';
+
+/** What posted an internal note: an agent's own note, or the comment of an action. */
+export type NoteOrigin = 'note' | 'assignment' | 'transfer' | 'status' | 'answered' | 'new-ticket';
 
 /** Event payloads, by type. */
 export interface EventPayloads {
@@ -39,8 +49,16 @@ export interface EventPayloads {
 		slaId: Id | null;
 	};
 	'ticket.message': { body: string; via: 'web' | 'email' | 'agent'; userId: Id };
-	'ticket.response': { body: string; agentId: Id; status: StatusId | null };
-	'ticket.note': { title: string; body: string; agentId: Id | null };
+	'ticket.response': {
+		body: string;
+		agentId: Id;
+		status: StatusId | null;
+		/** The reply assigned the ticket to its author (auto_claim_tickets); no event of its own. */
+		claimed?: boolean;
+		/** The due date in force when it was posted (closing may clear it afterwards). */
+		dueAt?: SimTime | null;
+	};
+	'ticket.note': { title: string; body: string; agentId: Id | null; origin?: NoteOrigin };
 	'ticket.assigned': {
 		agentId: Id | null;
 		teamId: Id | null;
@@ -58,7 +76,8 @@ export interface EventPayloads {
 		after: string | number | null;
 	};
 	'ticket.status': { from: StatusId; to: StatusId };
-	'ticket.closed': { status: StatusId };
+	/** `dueAt`: the due date in force when it closed (closing clears one already past). */
+	'ticket.closed': { status: StatusId; dueAt?: SimTime | null };
 	'ticket.reopened': { status: StatusId };
 	'ticket.overdue': { dueAt: SimTime };
 	'ticket.collab': { userId: Id; action: 'added' | 'removed' };

@@ -3,7 +3,7 @@
  * marking and the mail each step sends. Each works on a Draft, so it takes
  * part in the command's all-or-nothing commit.
  */
-import { canSee } from './access';
+import { canAccessDept } from './access';
 import { refuse } from './errors';
 import {
 	composeMail,
@@ -14,16 +14,30 @@ import {
 	type TemplateId,
 	type TemplateVars
 } from './mail';
-import { addScheduleHours } from './schedule';
+import { addScheduleHours, scheduleInForce, scheduleSettings } from './schedule';
 import { nextStatus } from './status-machine';
 import { statusOf, type Agent, type Id, type SimTime, type StatusId, type Ticket } from './types';
-import type { Draft } from './world';
+import { settingsOf, type Draft } from './world';
 
-/** The SLA due date for a ticket whose clock started at `anchor`. */
-export function slaDueDate(d: Draft, slaId: Id | null, anchor: SimTime): SimTime | null {
+/**
+ * The due date plan `slaId` gives a ticket (Ticket::getSLADueDate): none
+ * without a plan or with an inactive one; otherwise the grace hours from the
+ * ticket's last reopening (else its creation), counted in its department's
+ * schedule, else the plan's, else the system default (SLA::addGracePeriod),
+ * in the world's time zone.
+ */
+export function slaDueDate(
+	d: Draft,
+	slaId: Id | null,
+	ticket: Pick<Ticket, 'deptId' | 'createdAt' | 'reopenedAt'>
+): SimTime | null {
 	const sla = d.get('slas', slaId);
-	if (!sla) return null;
-	return addScheduleHours(anchor, sla.graceHours, sla.schedule);
+	if (!sla?.active) return null;
+	const { timezone, defaultSchedule } = scheduleSettings(d.meta.settings);
+	const dept = d.get('departments', ticket.deptId);
+	const schedule = scheduleInForce(dept?.schedule, sla.schedule, defaultSchedule);
+	const anchor = ticket.reopenedAt ?? ticket.createdAt;
+	return addScheduleHours(anchor, sla.graceHours, schedule, timezone);
 }
 
 /** Store a ticket after a change: stamps the update time and keeps `dueAt` in step. */
@@ -35,7 +49,7 @@ export function saveTicket(d: Draft, ticket: Ticket, patch: Partial<Ticket>): Ti
 
 /** Recompute the SLA due date from the ticket's anchor (created, or last reopened). */
 export function withSlaDue(d: Draft, ticket: Ticket, slaId: Id | null): Partial<Ticket> {
-	return { slaId, slaDueAt: slaDueDate(d, slaId, ticket.reopenedAt ?? ticket.createdAt) };
+	return { slaId, slaDueAt: slaDueDate(d, slaId, ticket) };
 }
 
 /**
@@ -59,12 +73,14 @@ export function refreshOverdue(d: Draft, ticket: Ticket, markedAt: SimTime = d.n
 	return ticket;
 }
 
+/**
+ * Ticket::onOverdue: the assigned agent, or the members of the assigned team,
+ * plus the department manager.
+ */
 function overdueRecipients(d: Draft, ticket: Ticket): Agent[] {
-	const ids = new Set<Id>();
-	if (ticket.assigneeAgentId) ids.add(ticket.assigneeAgentId);
-	const manager = d.get('departments', ticket.deptId)?.managerId;
-	if (manager) ids.add(manager);
-	return [...ids].map((id) => d.get('agents', id)).filter((a): a is Agent => !!a && a.active);
+	const to = assigneeAgents(d, ticket.assigneeAgentId, ticket.assigneeTeamId);
+	const manager = d.get('agents', d.get('departments', ticket.deptId)?.managerId);
+	return manager?.active ? [...to, manager] : to;
 }
 
 export function sendMail(
@@ -99,31 +115,72 @@ export function alertAgents(
 	}
 }
 
-/** Notify the ticket's owner and collaborators. */
+/** Who a notice goes to (Post Reply's "Reply To"): everyone on the ticket, the owner only, or nobody. */
+export type ReplyTo = 'all' | 'user' | 'none';
+
+/** Notify the ticket's owner and, unless told otherwise, its collaborators. */
 export function noticeUsers(
 	d: Draft,
 	template: TemplateId,
 	ticket: Ticket,
-	extra: TemplateVars = {}
+	extra: TemplateVars = {},
+	replyTo: ReplyTo = 'all'
 ): void {
-	for (const id of [ticket.userId, ...ticket.collaborators]) {
+	if (replyTo === 'none') return;
+	const ids = replyTo === 'user' ? [ticket.userId] : [ticket.userId, ...ticket.collaborators];
+	for (const id of ids) {
 		const user = d.get('users', id);
 		if (user) sendMail(d, template, recipientOfUser(user), ticket, extra);
 	}
 }
 
-/** The agents behind an assignment: the agent, or the team's lead and members. */
+/**
+ * The agents an assignment stands for, for alerts: the assigned agent, or,
+ * when no agent is assigned, the members of the assigned team
+ * (Ticket::postMessage, Ticket::onOverdue: team members only without an agent).
+ */
 export function assigneeAgents(d: Draft, agentId: Id | null, teamId: Id | null): Agent[] {
-	const ids: Id[] = [];
-	if (agentId) ids.push(agentId);
+	const agent = d.get('agents', agentId);
+	if (agent) return agent.active ? [agent] : [];
 	const team = d.get('teams', teamId);
-	if (team) ids.push(...(team.leadId ? [team.leadId] : []), ...team.members);
-	return ids.map((id) => d.get('agents', id)).filter((a): a is Agent => !!a && a.active);
+	return (team?.members ?? [])
+		.map((id) => d.get('agents', id))
+		.filter((a): a is Agent => !!a && a.active);
+}
+
+/** The agent whose e-mail is the administrator's address (the first administrator's by default). */
+export function adminRecipient(d: Draft): Agent | undefined {
+	const settings = settingsOf(d);
+	if (!settings.alertAdmins) return undefined;
+	const agents = d
+		.all('agents')
+		.filter((a) => a.active)
+		.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	const address = settings.adminEmail?.toLowerCase();
+	return address
+		? agents.find((a) => a.email.toLowerCase() === address)
+		: agents.find((a) => a.isAdmin);
+}
+
+/** Refer the ticket to an agent unless they are already on its referrals. */
+export function referToAgent(ticket: Ticket, agentId: Id | null): Ticket['referrals'] {
+	if (!agentId || ticket.referrals.some((r) => r.kind === 'agent' && r.id === agentId))
+		return ticket.referrals;
+	return [...ticket.referrals, { kind: 'agent', id: agentId }];
 }
 
 /**
- * Move a ticket to another status through the lifecycle machine. Permissions
- * are the caller's business; this refuses only what the lifecycle forbids.
+ * Move a ticket to another status through the lifecycle machine, as
+ * Ticket::setStatus does. Permissions are the caller's business; this refuses
+ * only what the lifecycle forbids.
+ * - Closing makes the closing agent the ticket's agent, whoever was assigned;
+ *   the previous assignee (or the closer) keeps read access through a
+ *   referral (auto_refer_closed); overdue is cleared, and so is a due date
+ *   already past.
+ * - Reopening assigns the agent who closed it (or the last respondent) if
+ *   they are active and still have access to the department, and otherwise
+ *   clears the agent; the ticket is unanswered again and its SLA clock starts
+ *   over from now.
  */
 export function changeStatus(d: Draft, ticket: Ticket, to: StatusId): Ticket {
 	if (ticket.status === to) refuse('conflict', `The ticket is already ${statusOf(to).name}.`);
@@ -135,39 +192,35 @@ export function changeStatus(d: Draft, ticket: Ticket, to: StatusId): Ticket {
 		);
 	const fromState = statusOf(ticket.status).state;
 	const toState = statusOf(next).state;
+	const closer = d.actor.role === 'agent' || d.actor.role === 'admin' ? d.actor.id : null;
 	if (fromState === 'open' && toState !== 'open') {
-		// The closer and the assignee keep read access through a referral (osTicket 1.17+),
-		// so a ticket they resolved does not vanish from them.
-		const referrals = [...ticket.referrals];
-		const keep = [
-			d.actor.role === 'agent' || d.actor.role === 'admin' ? d.actor.id : null,
-			ticket.assigneeAgentId
-		];
-		const closed: Ticket = { ...ticket, status: next };
-		for (const id of keep) {
-			const agent = d.get('agents', id);
-			if (
-				agent &&
-				!canSee(d, agent, closed) &&
-				!referrals.some((r) => r.kind === 'agent' && r.id === agent.id)
-			)
-				referrals.push({ kind: 'agent', id: agent.id });
-		}
+		const refer = ticket.assigneeAgentId ?? closer;
+		const past = (at: SimTime | null) => (at !== null && at <= d.now ? null : at);
 		const saved = saveTicket(d, ticket, {
 			status: next,
 			closedAt: d.now,
 			overdue: false,
-			referrals
+			assigneeAgentId: closer ?? ticket.assigneeAgentId,
+			manualDueAt: past(ticket.manualDueAt),
+			slaDueAt: past(ticket.slaDueAt),
+			referrals: settingsOf(d).autoReferClosed ? referToAgent(ticket, refer) : ticket.referrals
 		});
-		d.emit('ticket.closed', ticket.id, { status: next });
+		d.emit('ticket.closed', ticket.id, { status: next, dueAt: ticket.dueAt });
 		return saved;
 	}
 	if (fromState !== 'open' && toState === 'open') {
+		const staff = d.get('agents', ticket.assigneeAgentId ?? ticket.lastRespondentId);
+		const keeps =
+			settingsOf(d).reopenAutoAssign &&
+			!!staff?.active &&
+			canAccessDept(d, staff, ticket.deptId);
 		const reopened = { ...ticket, reopenedAt: d.now };
 		const saved = saveTicket(d, ticket, {
 			status: next,
 			closedAt: null,
 			reopenedAt: d.now,
+			answered: false,
+			assigneeAgentId: keeps && staff ? staff.id : null,
 			...withSlaDue(d, reopened, ticket.slaId)
 		});
 		d.emit('ticket.reopened', ticket.id, { status: next });

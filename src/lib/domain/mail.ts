@@ -43,49 +43,54 @@ export interface Mail {
 	seq?: number;
 }
 
-/** Default templates, worded after osTicket's en_US ones. */
+/**
+ * Default templates, worded after osTicket's en_US ones
+ * (include/i18n/en_US/templates/email/*.yaml), with the same variables.
+ */
 export const TEMPLATES: Record<TemplateId, { subject: string; body: string }> = {
 	'ticket.autoresp': {
 		subject: 'Support Ticket Opened [#%{ticket.number}]',
 		body:
 			'%{recipient.name.first},\n\nA request for support has been created and assigned #%{ticket.number}. ' +
 			"A representative will follow up with you as soon as possible. You can view this ticket's progress online.\n\n" +
-			'Your %{company.name} Team'
+			'Your %{company.name} Team,\n%{signature}'
 	},
 	'ticket.notice': {
 		subject: '%{ticket.subject} [#%{ticket.number}]',
 		body:
-			'%{recipient.name.first},\n\nOur customer care team has created a ticket, #%{ticket.number}, on your behalf, ' +
-			'with the following details and summary:\n\nTopic: %{ticket.topic.name}\nSubject: %{ticket.subject}\n\n%{message}\n\n' +
-			'Your %{company.name} Team'
+			'Dear %{recipient.name.first},\n\nOur customer care team has created a ticket, #%{ticket.number}, on your behalf, ' +
+			'with the following details and summary:\n\nTopic: %{ticket.topic.name}\nSubject: %{ticket.subject}\n\n%{message}\n\n%{response}\n\n' +
+			"If need be, a representative will follow up with you as soon as possible. You can also view this ticket's progress online.\n\n" +
+			'Your %{company.name} Team,\n%{signature}'
 	},
 	'ticket.reply': {
 		subject: 'Re: %{ticket.subject} [#%{ticket.number}]',
-		body: '%{recipient.name.first},\n\n%{response}\n\n%{signature}\n\nTicket status: %{ticket.status}'
+		body: 'Dear %{recipient.name.first},\n\n%{response}\n\nYour %{company.name} Team,\n%{signature}\n\nTicket status: %{ticket.status}'
 	},
 	'ticket.alert': {
 		subject: 'New Ticket Alert',
 		body:
-			'Hi %{recipient.name.first},\n\nNew ticket #%{ticket.number} created\n\n' +
-			'From: %{ticket.name} <%{ticket.email}>\nDepartment: %{ticket.dept.name}\nPriority: %{ticket.priority}\n\n%{message}'
+			'Hi %{recipient.name},\n\nNew ticket #%{ticket.number} created\n\n' +
+			'From: %{ticket.name} <%{ticket.email}>\nDepartment: %{ticket.dept.name}\n\n%{message}'
 	},
 	'message.alert': {
 		subject: 'New Message Alert',
 		body:
-			'Hi %{recipient.name.first},\n\nNew message appended to ticket #%{ticket.number}\n\n' +
+			'Hi %{recipient.name},\n\nNew message appended to ticket #%{ticket.number}\n\n' +
 			'From: %{ticket.name} <%{ticket.email}>\nDepartment: %{ticket.dept.name}\n\n%{message}'
 	},
 	'assigned.alert': {
 		subject: 'Ticket Assigned to you',
 		body:
-			'Hi %{assignee},\n\nTicket #%{ticket.number} has been assigned to you by %{assigner}\n\n%{comments}\n\n' +
-			'Subject: %{ticket.subject}\nPriority: %{ticket.priority}'
+			'Hi %{assignee.name.first},\n\nTicket #%{ticket.number} has been assigned to you by %{assigner.name.short}\n\n' +
+			'From: %{ticket.name} <%{ticket.email}>\nSubject: %{ticket.subject}\n\n%{comments}'
 	},
 	'overdue.alert': {
 		subject: 'Stale Ticket Alert',
 		body:
-			'Hi %{recipient.name.first},\n\nA ticket, #%{ticket.number} is seriously overdue.\n\n' +
-			'We should all work hard to guarantee that all tickets are being addressed in a timely manner.'
+			'Hi %{recipient.name},\n\nA ticket, #%{ticket.number} is seriously overdue.\n\n' +
+			'We should all work hard to guarantee that all tickets are being addressed in a timely manner.\n\n' +
+			'Signed,\n%{ticket.dept.manager.name}'
 	}
 };
 
@@ -110,9 +115,12 @@ export function renderTemplate(text: string, vars: TemplateVars): string {
 	});
 }
 
-function splitName(full: string) {
+/** A person's name as osTicket's templates use it: %{x.name} is the full name, .first, .last, .short. */
+export function nameVars(full: string) {
 	const parts = full.trim().split(/\s+/);
-	return { full: full.trim(), first: parts[0] ?? '', last: parts.slice(1).join(' ') };
+	const first = parts[0] ?? '';
+	const last = parts.slice(1).join(' ');
+	return { full: full.trim(), first, last, short: last ? `${first} ${last.charAt(0)}.` : first };
 }
 
 export function formatSimTime(at: SimTime | null): string {
@@ -128,6 +136,7 @@ export function ticketVars(r: Reader, ticket: Ticket): TemplateVars {
 	const sla = r.get('slas', ticket.slaId);
 	const agent = r.get('agents', ticket.assigneeAgentId);
 	const team = r.get('teams', ticket.assigneeTeamId);
+	const manager = r.get('agents', dept?.managerId);
 	return {
 		company: { name: r.meta.settings.companyName },
 		ticket: {
@@ -138,14 +147,17 @@ export function ticketVars(r: Reader, ticket: Ticket): TemplateVars {
 			priority: priorityOf(ticket.priority).name,
 			source: ticket.source,
 			email: user?.email ?? '',
-			name: splitName(user?.name ?? ''),
-			dept: { name: dept?.name ?? '' },
+			name: nameVars(user?.name ?? ''),
+			dept: {
+				name: dept?.name ?? '',
+				manager: { name: nameVars(manager ? agentName(manager) : '') }
+			},
 			topic: { name: topic?.name ?? '' },
 			sla: { name: sla?.name ?? '' },
 			due_date: formatSimTime(ticket.dueAt),
 			create_date: formatSimTime(ticket.createdAt),
 			assigned: agent ? agentName(agent) : (team?.name ?? ''),
-			staff: agent ? { name: splitName(agentName(agent)) } : { name: '' }
+			staff: agent ? { name: nameVars(agentName(agent)) } : { name: '' }
 		},
 		signature: dept?.signature ?? ''
 	};
@@ -167,7 +179,7 @@ export function composeMail(
 	ticket: Ticket,
 	vars: TemplateVars
 ): Mail {
-	const all: TemplateVars = { ...vars, recipient: { name: splitName(to.name), email: to.email } };
+	const all: TemplateVars = { ...vars, recipient: { name: nameVars(to.name), email: to.email } };
 	const { subject, body } = TEMPLATES[template];
 	return {
 		id,

@@ -1,6 +1,7 @@
 /**
  * The permission matrix: every default role × every ticket command, allowed or
- * refused as osTicket decides. The expected table is written out by hand from
+ * refused as osTicket decides (Ticket::checkStaffPerm with the role of
+ * Staff::getRole; a referral needs ticket.assign, as ajax.tickets.php refer). The expected table is written out by hand from
  * osTicket's role.yaml, so a wrong role definition in roles.ts fails here.
  */
 import { describe, expect, it } from 'vitest';
@@ -25,16 +26,18 @@ type Case =
 	| 'close'
 	| 'reopen'
 	| 'delete'
-	| 'collab';
+	| 'collab'
+	| 'answered'
+	| 'owner';
 
 const Y = true;
 const N = false;
 // prettier-ignore
 const EXPECTED: Record<string, Record<Case, boolean>> = {
-	'all-access':      { view: Y, note: Y, open: Y, reply: Y, assign: Y, claim: Y, release: Y, transfer: Y, refer: Y, edit: Y, close: Y, reopen: Y, delete: Y, collab: Y },
-	'expanded-access': { view: Y, note: Y, open: Y, reply: Y, assign: Y, claim: Y, release: Y, transfer: Y, refer: Y, edit: Y, close: Y, reopen: Y, delete: N, collab: Y },
-	'limited-access':  { view: Y, note: Y, open: Y, reply: Y, assign: Y, claim: Y, release: Y, transfer: Y, refer: Y, edit: N, close: N, reopen: Y, delete: N, collab: N },
-	'view-only':       { view: Y, note: Y, open: N, reply: N, assign: N, claim: N, release: N, transfer: N, refer: N, edit: N, close: N, reopen: N, delete: N, collab: N }
+	'all-access':      { view: Y, note: Y, open: Y, reply: Y, assign: Y, claim: Y, release: Y, transfer: Y, refer: Y, edit: Y, close: Y, reopen: Y, delete: Y, collab: Y, answered: Y, owner: Y },
+	'expanded-access': { view: Y, note: Y, open: Y, reply: Y, assign: Y, claim: Y, release: Y, transfer: Y, refer: Y, edit: Y, close: Y, reopen: Y, delete: N, collab: Y, answered: N, owner: Y },
+	'limited-access':  { view: Y, note: Y, open: Y, reply: Y, assign: Y, claim: Y, release: Y, transfer: Y, refer: Y, edit: N, close: N, reopen: Y, delete: N, collab: N, answered: N, owner: N },
+	'view-only':       { view: Y, note: Y, open: N, reply: N, assign: N, claim: N, release: N, transfer: N, refer: N, edit: N, close: N, reopen: N, delete: N, collab: N, answered: N, owner: N }
 };
 
 const KAREN = { role: 'end-user', id: 'karen' } as const;
@@ -75,6 +78,7 @@ function commandFor(c: Case, ticketId: string, desk: HelpDesk): Command {
 		case 'open':
 			return {
 				type: 'ticket.open',
+				topicId: 'general',
 				userId: 'ken',
 				subject: 'Phone call',
 				details: 'Called about VPN.',
@@ -104,6 +108,12 @@ function commandFor(c: Case, ticketId: string, desk: HelpDesk): Command {
 			return { type: 'ticket.status', ticketId, status: 'deleted' };
 		case 'collab':
 			return { type: 'ticket.collaborator.add', ticketId, userId: 'ken' };
+		// ajax.tickets.php markAs: ticket.markanswered (or the department's manager).
+		case 'answered':
+			return { type: 'ticket.markanswered', ticketId, answered: true };
+		// Ticket::changeOwner: ticket.edit.
+		case 'owner':
+			return { type: 'ticket.owner', ticketId, userId: 'ken' };
 	}
 }
 
@@ -219,6 +229,7 @@ describe('who can see a ticket', () => {
 			{ role: 'agent', id: 'john' },
 			{
 				type: 'ticket.open',
+				topicId: 'general',
 				userId: 'ken',
 				subject: 'Payslip',
 				details: 'Wrong tax code.',

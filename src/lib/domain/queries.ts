@@ -3,29 +3,88 @@
  * tickets, a ticket's thread as each viewer may see it, a mailbox, search.
  * All filtered by the same visibility rule the engine enforces.
  */
-import { teamsOf, visibleTo } from './access';
+import { listedTo, teamsOf } from './access';
+import { localDayNumber, localMidnight, scheduleSettings } from './schedule';
 import { USER_VISIBLE_EVENTS, type DomainEvent } from './events';
 import type { Mail } from './mail';
-import { priorityOf, stateOf, type Id, type Ticket } from './types';
+import { priorityOf, stateOf, type Id, type SimTime, type Ticket } from './types';
 import type { Reader, World } from './world';
 
+/**
+ * osTicket's default queues (include/i18n/en_US/queue.yaml), as a tree: Open
+ * with its sub-queues Open (the unanswered ones), Answered and Overdue; My
+ * Tickets with Assigned to Me and Assigned to Teams; Closed with the periods
+ * it was closed in. There is no Unassigned queue in a default install.
+ */
 export const QUEUES = [
-	{ id: 'open', label: 'Open' },
-	{ id: 'unanswered', label: 'Unanswered' },
-	{ id: 'answered', label: 'Answered' },
-	{ id: 'unassigned', label: 'Unassigned' },
-	{ id: 'mine', label: 'My Tickets' },
-	{ id: 'overdue', label: 'Overdue' },
-	{ id: 'closed', label: 'Closed' }
+	{ id: 'open', label: 'Open', parent: null },
+	{ id: 'unanswered', label: 'Open', parent: 'open' },
+	{ id: 'answered', label: 'Answered', parent: 'open' },
+	{ id: 'overdue', label: 'Overdue', parent: 'open' },
+	{ id: 'mine', label: 'My Tickets', parent: null },
+	{ id: 'assigned-me', label: 'Assigned to Me', parent: 'mine' },
+	{ id: 'assigned-teams', label: 'Assigned to Teams', parent: 'mine' },
+	{ id: 'closed', label: 'Closed', parent: null },
+	{ id: 'closed-today', label: 'Today', parent: 'closed' },
+	{ id: 'closed-yesterday', label: 'Yesterday', parent: 'closed' },
+	{ id: 'closed-week', label: 'This Week', parent: 'closed' },
+	{ id: 'closed-month', label: 'This Month', parent: 'closed' },
+	{ id: 'closed-quarter', label: 'This Quarter', parent: 'closed' },
+	{ id: 'closed-year', label: 'This Year', parent: 'closed' }
 ] as const;
 export type QueueId = (typeof QUEUES)[number]['id'];
 
+/** A queue's name as osTicket shows it where the tree is flattened: "Open / Answered". */
+export function queueTitle(id: QueueId): string {
+	const queue = QUEUES.find((q) => q.id === id);
+	if (!queue) return id;
+	const parent = QUEUES.find((q) => q.id === queue.parent);
+	return parent ? `${parent.label} / ${queue.label}` : queue.label;
+}
+
 export type SortKey = 'priority' | 'due' | 'updated' | 'created' | 'number';
+
+const DAY = 86_400_000;
+
+/**
+ * The stretch a Closed sub-queue covers ("closed", "period" in queue.yaml),
+ * in whole local days of the world's time zone on the simulated clock; weeks
+ * start on Monday.
+ */
+function closedPeriod(
+	queue: QueueId,
+	now: SimTime,
+	zone: string
+): { from: SimTime; to: SimTime } | null {
+	const today = localDayNumber(now, zone);
+	const date = new Date(today * DAY);
+	const year = date.getUTCFullYear();
+	const month = date.getUTCMonth();
+	const since = (day: number) => ({ from: localMidnight(day, zone), to: Infinity });
+	switch (queue) {
+		case 'closed-today':
+			return since(today);
+		case 'closed-yesterday':
+			return { from: localMidnight(today - 1, zone), to: localMidnight(today, zone) };
+		case 'closed-week':
+			return since(today - ((date.getUTCDay() + 6) % 7));
+		case 'closed-month':
+			return since(Date.UTC(year, month, 1) / DAY);
+		case 'closed-quarter':
+			return since(Date.UTC(year, Math.floor(month / 3) * 3, 1) / DAY);
+		case 'closed-year':
+			return since(Date.UTC(year, 0, 1) / DAY);
+		default:
+			return null;
+	}
+}
 
 /** The queue's rule, for one agent (osTicket's include/i18n/en_US/queue.yaml). */
 export function queueRule(r: Reader, queue: QueueId, agentId: Id): (t: Ticket) => boolean {
 	const teams = teamsOf(r, agentId);
 	const open = (t: Ticket) => stateOf(t) === 'open';
+	const mine = (t: Ticket) => t.assigneeAgentId === agentId;
+	const ourTeam = (t: Ticket) => t.assigneeTeamId !== null && teams.includes(t.assigneeTeamId);
 	switch (queue) {
 		case 'open':
 			return open;
@@ -33,25 +92,33 @@ export function queueRule(r: Reader, queue: QueueId, agentId: Id): (t: Ticket) =
 			return (t) => open(t) && !t.answered;
 		case 'answered':
 			return (t) => open(t) && t.answered;
-		case 'unassigned':
-			return (t) => open(t) && !t.assigneeAgentId && !t.assigneeTeamId;
-		case 'mine':
-			return (t) =>
-				open(t) &&
-				(t.assigneeAgentId === agentId ||
-					(t.assigneeTeamId !== null && teams.includes(t.assigneeTeamId)));
 		case 'overdue':
 			return (t) => open(t) && t.overdue;
+		case 'mine':
+			return (t) => open(t) && (mine(t) || ourTeam(t));
+		case 'assigned-me':
+			return (t) => open(t) && mine(t);
+		case 'assigned-teams':
+			return (t) => open(t) && !mine(t) && ourTeam(t);
 		case 'closed':
 			return (t) => stateOf(t) === 'closed';
+		default: {
+			const period = closedPeriod(queue, r.meta.clock, scheduleSettings(r.meta.settings).timezone);
+			return (t) =>
+				stateOf(t) === 'closed' &&
+				period !== null &&
+				t.closedAt !== null &&
+				t.closedAt >= period.from &&
+				t.closedAt < period.to;
+		}
 	}
 }
 
-/** Every ticket the agent may see. */
+/** Every ticket listed in the agent's queues. */
 export function visibleTickets(r: Reader, agentId: Id): Ticket[] {
 	const agent = r.get('agents', agentId);
 	if (!agent) return [];
-	const sees = visibleTo(r, agent);
+	const sees = listedTo(r, agent);
 	return r.all('tickets').filter((t) => t.status !== 'deleted' && sees(t));
 }
 
@@ -61,7 +128,7 @@ export function queueCounts(r: Reader, agentId: Id): Record<QueueId, number> {
 	for (const q of QUEUES) counts[q.id] = 0;
 	const agent = r.get('agents', agentId);
 	if (!agent) return counts;
-	const sees = visibleTo(r, agent);
+	const sees = listedTo(r, agent);
 	const rules = QUEUES.map((q) => [q.id, queueRule(r, q.id, agentId)] as const);
 	for (const t of r.all('tickets')) {
 		if (t.status === 'deleted' || !sees(t)) continue;
@@ -138,7 +205,7 @@ export function queueTickets(
 	const limit = options.limit ?? 50;
 	const agent = r.get('agents', agentId);
 	if (!agent) return { tickets: [], total: 0 };
-	const sees = visibleTo(r, agent);
+	const sees = listedTo(r, agent);
 	const rule = queueRule(r, queue, agentId);
 	const match = searcher(r, options.search ?? '');
 	const compare = compareTickets(options.sort ?? 'updated');
@@ -152,7 +219,8 @@ export function queueTickets(
 	const rows: Ticket[] = [];
 	let total = 0;
 	// Every queue but Closed holds open tickets only: read just those where they are kept apart.
-	const source = queue !== 'closed' && r.openTickets ? r.openTickets() : r.all('tickets');
+	const closedQueue = queue === 'closed' || queue.startsWith('closed-');
+	const source = !closedQueue && r.openTickets ? r.openTickets() : r.all('tickets');
 	for (const t of source) {
 		if (t.status === 'deleted' || !sees(t) || !rule(t) || (match && !match(t))) continue;
 		total++;

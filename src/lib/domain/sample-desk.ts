@@ -12,10 +12,16 @@ export const START = Date.UTC(2026, 2, 2, 9, 0);
 export const seedSpec = (): WorldSpec => ({
 	start: START,
 	seed: 42,
-	settings: { companyName: 'Deskdrill Bank', defaultDeptId: 'support', defaultSlaId: 'sev-c' },
+	// This desk's administrator turned the new-ticket auto-response on (a fresh osTicket has it off).
+	settings: {
+		companyName: 'Deskdrill Bank',
+		defaultDeptId: 'support',
+		defaultSlaId: 'sev-c',
+		autoRespondNewTicket: true
+	},
 	slas: [
-		{ id: 'sev-a', name: 'SEV-A', graceHours: 1 },
-		{ id: 'sev-b', name: 'SEV-B', graceHours: 4 },
+		{ id: 'sev-a', name: 'SEV-A', graceHours: 1, schedule: { kind: '24/7' } },
+		{ id: 'sev-b', name: 'SEV-B', graceHours: 4, schedule: { kind: '24/7' } },
 		{
 			id: 'sev-c',
 			name: 'SEV-C',

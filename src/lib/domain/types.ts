@@ -175,6 +175,8 @@ export interface Department {
 	managerId: Id | null;
 	assignment: AssignmentRestriction;
 	signature: string;
+	/** When its tickets' SLA clocks run; beats the plan's schedule (Dept::getSchedule). null: the plan's. */
+	schedule: Schedule | null;
 }
 
 export interface Team {
@@ -190,16 +192,20 @@ export type Schedule =
 			kind: 'business';
 			/** Working days, 0 = Sunday … 6 = Saturday. */
 			days: number[];
-			/** Opening and closing time of a working day, "HH:MM", in UTC. */
+			/** Opening and closing time of a working day, "HH:MM", in the world's time zone. */
 			open: string;
 			close: string;
+			/** Days with no working hours: ISO dates "YYYY-MM-DD", or "us" for the U.S. holidays of every year. */
+			holidays?: string[];
 	  };
+export type BusinessSchedule = Extract<Schedule, { kind: 'business' }>;
 
 export interface SlaPlan {
 	id: Id;
 	name: string;
 	graceHours: number;
-	schedule: Schedule;
+	/** null: the system default schedule (Settings.defaultSchedule). A department's schedule beats it. */
+	schedule: Schedule | null;
 	active: boolean;
 	transient: boolean;
 	disableOverdueAlerts: boolean;

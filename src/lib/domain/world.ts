@@ -7,6 +7,7 @@
 import type { DomainEvent, Actor, EventType, EventPayloads } from './events';
 import { stateOf } from './types';
 import type { Mail } from './mail';
+import { DEFAULT_SCHEDULE } from './schedule';
 import type {
 	Agent,
 	CannedResponse,
@@ -16,6 +17,7 @@ import type {
 	Id,
 	PriorityId,
 	Role,
+	Schedule,
 	SimTime,
 	SlaPlan,
 	Team,
@@ -54,9 +56,37 @@ export interface Settings {
 	defaultDeptId: Id | null;
 	defaultSlaId: Id | null;
 	defaultPriority: PriorityId;
-	/** Where "new ticket" alerts go besides the department manager. */
+	/** The IANA time zone business hours and holidays are counted in (osTicket's default time zone). */
+	timezone: string;
+	/** The schedule of SLA plans and departments that name none (osTicket's Default Schedule). */
+	defaultSchedule: Schedule;
+	/** Send the new-ticket alert to the administrator's address too (alert_admin_on_new_ticket). */
 	alertAdmins: boolean;
+	/** The one address the admin alerts go to; by default the first administrator's e-mail. */
+	adminEmail: string | null;
+	/** A reply to an open ticket no agent holds assigns it to the replying agent (auto_claim_tickets). */
+	autoClaimTickets: boolean;
+	/** The new-ticket auto-response to the user (ticket_autoresponder: off in a fresh install). */
+	autoRespondNewTicket: boolean;
+	/** On close, the previous assignee (or the closer) keeps read access through a referral (auto_refer_closed). */
+	autoReferClosed: boolean;
+	/** On reopen, assign the closer or last respondent if they still have access (a department setting in osTicket). */
+	reopenAutoAssign: boolean;
 }
+
+/** osTicket's defaults for a fresh install (include/i18n/en_US/config.yaml). */
+export const DEFAULT_SETTINGS: Omit<Settings, 'timezone' | 'defaultSchedule'> = {
+	companyName: 'Deskdrill',
+	defaultDeptId: null,
+	defaultSlaId: null,
+	defaultPriority: 'normal',
+	alertAdmins: true,
+	adminEmail: null,
+	autoClaimTickets: true,
+	autoRespondNewTicket: false,
+	autoReferClosed: true,
+	reopenAutoAssign: true
+};
 
 export interface Meta {
 	clock: SimTime;
@@ -73,6 +103,11 @@ export interface World extends Tables {
 	meta: Meta;
 	events: DomainEvent[];
 	mails: Mail[];
+}
+
+/** The settings in force: a world stored before a setting existed has osTicket's default for it. */
+export function settingsOf(r: { readonly meta: Meta }): Settings {
+	return { ...DEFAULT_SETTINGS, ...r.meta.settings } as Settings;
 }
 
 /** Read access shared by the world and a draft, so rules run on either. */
@@ -92,11 +127,9 @@ export function emptyWorld(start: SimTime, settings: Partial<Settings> = {}, see
 			counters: {},
 			rng: seed >>> 0 || 1,
 			settings: {
-				companyName: 'Deskdrill',
-				defaultDeptId: null,
-				defaultSlaId: null,
-				defaultPriority: 'normal',
-				alertAdmins: true,
+				...DEFAULT_SETTINGS,
+				timezone: 'UTC',
+				defaultSchedule: structuredClone(DEFAULT_SCHEDULE),
 				...settings
 			}
 		},

@@ -74,12 +74,16 @@ function fieldsOf(event: DomainEvent): TicketField[] {
 		case 'ticket.released':
 			return ['agent', 'team'];
 		case 'ticket.transferred':
-			return ['dept'];
+			// A transfer may also unassign, reopen and re-plan (Ticket::transfer).
+			return ['dept', 'agent', 'sla', 'status', 'state'];
 		case 'ticket.closed':
 		case 'ticket.reopened':
+			// Closing makes the closer the agent; reopening may assign or clear it (Ticket::setStatus).
+			return ['status', 'state', 'agent'];
 		case 'ticket.status':
 			return ['status', 'state'];
 		case 'ticket.response':
+			return event.data.claimed ? ['answered', 'agent'] : ['answered'];
 		case 'ticket.message':
 			return ['answered'];
 		default:

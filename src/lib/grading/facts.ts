@@ -144,7 +144,11 @@ export function happenedCheck(ctx: GradeContext, check: CheckOf<'happened'>): Ch
 	const window = checkWindow(ctx, check, { expected: String(needed), actual: '0' });
 	if (isResult(window)) return { ...window, touched, ...(evidence ? { evidence } : {}) };
 	const ticket = ticketId ? ctx.world.tickets[ticketId] : undefined;
-	const due = ticket?.dueAt ?? null;
+	// The due date in force when the event happened (closing clears one already past).
+	const dueAt = (e: DomainEvent): number | null => {
+		const recorded = (e.data as { dueAt?: number | null }).dueAt;
+		return recorded !== undefined ? recorded : (ticket?.dueAt ?? null);
+	};
 	// At the due minute itself a ticket is still in time (overdue means past it).
 	const deadline =
 		check.within && ticket ? ticket.createdAt + durationMinutes(check.within) * 60_000 : null;
@@ -153,7 +157,7 @@ export function happenedCheck(ctx: GradeContext, check: CheckOf<'happened'>): Ch
 			e.seq > window.from &&
 			e.seq < window.until &&
 			eventMatches(ctx, e, check, ticketId) &&
-			(!check.withinDue || (due !== null && e.at <= due)) &&
+			(!check.withinDue || ((due) => due !== null && e.at <= due)(dueAt(e))) &&
 			(!check.within || (deadline !== null && e.at <= deadline))
 	);
 	const witness = matching[needed - 1];

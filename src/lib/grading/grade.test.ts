@@ -125,11 +125,20 @@ describe('grade', () => {
 		expect(Object.values(status).every((s) => s === 'passed')).toBe(true);
 	});
 
-	it('a missed step costs its own points only: without any routing, the replies still count', () => {
-		const { status, g } = play(outage, [OPEN, EMERGENCY, SEV_A, ACK, NOTE, FIX]);
+	it('a missed step costs its own points only: routed to the wrong agent, the replies still count', () => {
+		const { status, g } = play(outage, [
+			OPEN,
+			EMERGENCY,
+			SEV_A,
+			{ as: 'john', do: 'ticket.assign', ticket: 'outage', agentId: 'john' },
+			ACK,
+			NOTE,
+			FIX
+		]);
 		expect(status['route']).toBe('failed');
 		expect(Object.entries(status).filter(([, s]) => s !== 'passed')).toEqual([['route', 'failed']]);
-		expect(g.score).toBe(100 - 15);
+		// Only the routing step loses, and only its share: the department check still holds.
+		expect(g.score).toBe(100 - 15 + Math.floor(15 / 2));
 	});
 
 	it('an order check needs its anchor: "after" the grant, "before" the first close', () => {
@@ -282,8 +291,8 @@ describe('grade', () => {
 				status: 'resolved'
 			}
 		]);
-		const ticket = Object.values(atDue.run.desk.world.tickets)[0];
-		expect(atDue.run.desk.world.meta.clock).toBe(ticket?.dueAt);
+		const closed = atDue.run.desk.world.events.find((e) => e.type === 'ticket.closed');
+		expect(closed?.at).toBe(closed?.type === 'ticket.closed' ? closed.data.dueAt : NaN);
 		expect(atDue.run.desk.world.events.some((e) => e.type === 'ticket.overdue')).toBe(false);
 		expect(atDue.status['resolve']).toBe('passed');
 		const late = play(laptop, [

@@ -277,6 +277,41 @@ const command: Schema = {
 	}
 };
 
+/** Worded for the validator: "8am" is not a time of day HH:MM (…). */
+const hhmm = (what: string): Schema => ({
+	type: 'string',
+	pattern: '^\\d{1,2}:\\d{2}$',
+	description: `a time of day HH:MM (the ${what}, in the world time zone)`
+});
+
+/** An SLA schedule, shared by plans, departments and the settings' default. */
+const SCHEDULE: Schema = {
+	type: 'object',
+	additionalProperties: false,
+	required: ['kind'],
+	description: '24/7, or business hours on some days of the week in the world time zone.',
+	properties: {
+		kind: { enum: ['24/7', 'business'] },
+		days: list(
+			{ type: 'integer', minimum: 0, maximum: 6 },
+			'Working days: 0 = Sunday, 1 = Monday … 6 = Saturday.',
+			1
+		),
+		open: hhmm('opening time'),
+		close: hhmm('closing time'),
+		holidays: list(
+			{
+				type: 'string',
+				pattern: '^(us|\\d{4}-\\d{2}-\\d{2})$',
+				description: 'a date YYYY-MM-DD or "us" (the U.S. holidays of every year)'
+			},
+			'Days with no working hours.'
+		)
+	},
+	if: { properties: { kind: { const: 'business' } } },
+	then: { required: ['days', 'open', 'close'] }
+};
+
 const agent = obj(
 	{
 		id: id('Agent id'),
@@ -373,6 +408,7 @@ export const SCENARIO_SCHEMA: Schema = {
 			'Lenient text: case, accents, punctuation, hyphens and spacing are ignored, and each term matches any form of its words (stemmed): "load balancer" matches "load-balancers".'
 		),
 		eventMatch: obj(eventMatchProps, ['event']),
+		schedule: SCHEDULE,
 		world: obj(
 			{
 				start: ref('isoTime'),
@@ -383,7 +419,34 @@ export const SCENARIO_SCHEMA: Schema = {
 						defaultDeptId: nullableId('Department for tickets nothing else routes.'),
 						defaultSlaId: nullableId('SLA plan used when neither topic nor department names one.'),
 						defaultPriority: { enum: PRIORITIES.map((p) => p.id) },
-						alertAdmins: bool('Alert administrators of new tickets.')
+						alertAdmins: bool(
+							"Send the new-ticket alert to the administrator's address too (default true)."
+						),
+						adminEmail: {
+							type: ['string', 'null'],
+							description:
+								"The administrator's address for alerts (default: the first administrator agent's e-mail)."
+						},
+						autoClaimTickets: bool(
+							'A reply to an open ticket no agent holds assigns it to the replier (osTicket default true).'
+						),
+						autoRespondNewTicket: bool(
+							'Send the new-ticket auto-response to end users (a fresh osTicket has it off: default false).'
+						),
+						autoReferClosed: bool(
+							'On close, the previous assignee keeps read access through a referral (default true).'
+						),
+						reopenAutoAssign: bool(
+							'On reopen, assign the closer or last respondent if they still have access (default true).'
+						),
+						timezone: str(
+							'IANA time zone that business hours and holidays are counted in, e.g. America/New_York (default UTC).'
+						),
+						defaultSchedule: {
+							...ref('schedule'),
+							description:
+								'Schedule of SLA plans and departments that name none (default: Mon–Fri 08:00–17:00 with U.S. holidays, as osTicket installs).'
+						}
 					},
 					[]
 				),
@@ -401,17 +464,9 @@ export const SCENARIO_SCHEMA: Schema = {
 							name: str(),
 							graceHours: { type: 'number', exclusiveMinimum: 0 },
 							schedule: {
-								type: 'object',
-								additionalProperties: false,
-								required: ['kind'],
-								properties: {
-									kind: { enum: ['24/7', 'business'] },
-									days: list({ type: 'integer', minimum: 0, maximum: 6 }),
-									open: { type: 'string', pattern: '^\\d{1,2}:\\d{2}$', description: 'HH:MM' },
-									close: { type: 'string', pattern: '^\\d{1,2}:\\d{2}$', description: 'HH:MM' }
-								},
-								if: { properties: { kind: { const: 'business' } } },
-								then: { required: ['days', 'open', 'close'] }
+								...ref('schedule'),
+								description:
+									'When its grace period runs; left out: the system default (settings.defaultSchedule). A department schedule beats it.'
 							},
 							active: { type: 'boolean' },
 							transient: { type: 'boolean' },
@@ -430,7 +485,12 @@ export const SCENARIO_SCHEMA: Schema = {
 							slaId: nullableId('SLA plan id.'),
 							managerId: nullableId('Manager (agent id).'),
 							assignment: { enum: ['anyone', 'members', 'primary'] },
-							signature: { type: 'string' }
+							signature: { type: 'string' },
+							schedule: {
+								...ref('schedule'),
+								description:
+									"When its tickets' SLA clocks run, beating the plan's; left out: the plan's."
+							}
 						},
 						['name']
 					)

@@ -13,7 +13,7 @@ export const GATED = [
 	{ key: 'assign', permission: 'ticket.assign', verb: 'assign or claim' },
 	{ key: 'release', permission: 'ticket.release', verb: 'release' },
 	{ key: 'transfer', permission: 'ticket.transfer', verb: 'transfer' },
-	{ key: 'refer', permission: 'ticket.refer', verb: 'refer' },
+	{ key: 'refer', permission: 'ticket.assign', verb: 'refer' },
 	{ key: 'reply', permission: 'ticket.reply', verb: 'reply to' },
 	{ key: 'close', permission: 'ticket.close', verb: 'close' }
 ] as const;

@@ -45,7 +45,8 @@ const FIELD_LABELS: Record<EditableField, string> = {
 	manualDueAt: 'Due Date',
 	source: 'Source',
 	subject: 'Subject',
-	userId: 'User'
+	userId: 'Owner',
+	answered: 'Answered'
 };
 
 function fieldValue(r: Reader, field: EditableField, value: string | number | null): string {
@@ -61,6 +62,8 @@ function fieldValue(r: Reader, field: EditableField, value: string | number | nu
 			return typeof value === 'number' ? timeLabel(value) : String(value);
 		case 'userId':
 			return userLabel(r, String(value));
+		case 'answered':
+			return value ? 'yes' : 'no';
 		case 'source':
 		case 'subject':
 			return String(value);
@@ -80,19 +83,17 @@ function describe(r: Reader, e: DomainEvent): { text: string; comment?: string }
 			};
 		case 'ticket.assigned': {
 			const to = assigneeLabel(r, e.data.agentId, e.data.teamId) ?? 'nobody';
-			return {
-				text: e.data.claimed ? `Claimed by ${by}` : `Assigned to ${to} by ${by}`,
-				comment: e.data.comment
-			};
+			// The comment is on the thread as an internal note (Ticket::onAssign).
+			return { text: e.data.claimed ? `Claimed by ${by}` : `Assigned to ${to} by ${by}` };
 		}
 		case 'ticket.released': {
 			const was = assigneeLabel(r, e.data.agentId, e.data.teamId) ?? 'nobody';
 			return { text: `Released by ${by} (was assigned to ${was})` };
 		}
 		case 'ticket.transferred':
+			// The comment is on the thread as an internal note (Ticket::transfer).
 			return {
-				text: `Transferred from ${deptLabel(r, e.data.from)} to ${deptLabel(r, e.data.to)} by ${by}`,
-				comment: e.data.comment
+				text: `Transferred from ${deptLabel(r, e.data.from)} to ${deptLabel(r, e.data.to)} by ${by}`
 			};
 		case 'ticket.referred':
 			return {
@@ -149,7 +150,8 @@ export function describeEvent(r: Reader, e: DomainEvent): string {
 		case 'ticket.message':
 			return `Message from ${e.data.via === 'agent' ? userLabel(r, e.data.userId) : actorLabel(r, e.actor)}${e.data.via === 'email' ? ' by e-mail' : ''}`;
 		case 'ticket.response':
-			return `Response by ${agentLabel(r, e.data.agentId)}`;
+			// osTicket's auto-claim leaves no event in the thread; the report says it happened.
+			return `Response by ${agentLabel(r, e.data.agentId)}${e.data.claimed ? ', which assigned the ticket to them (claim on response)' : ''}`;
 		case 'ticket.note':
 			return `${e.data.title || 'Internal Note'} by ${e.data.agentId ? agentLabel(r, e.data.agentId) : 'the system'}`;
 		default:

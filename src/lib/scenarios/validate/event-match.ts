@@ -22,8 +22,8 @@ const EVENT_FIELDS: Record<EventType, string[]> = {
 		'slaId'
 	],
 	'ticket.message': ['body', 'via', 'userId'],
-	'ticket.response': ['body', 'agentId', 'status'],
-	'ticket.note': ['title', 'body', 'agentId'],
+	'ticket.response': ['body', 'agentId', 'status', 'claimed'],
+	'ticket.note': ['title', 'body', 'agentId', 'origin'],
 	'ticket.assigned': [
 		'agentId',
 		'teamId',
