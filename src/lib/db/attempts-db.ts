@@ -5,7 +5,11 @@
  * The help desk itself lives in the attempt's own world database (world-db.ts).
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { SessionMode, SessionStatus } from '../services/session-machine';
+
+/** Practice (hints, pause, reset) or assessment (timed, no help). */
+export type SessionMode = 'practice' | 'assessment';
+/** Where the attempt's session is; submitted and timedOut are final. */
+export type SessionStatus = 'notStarted' | 'inProgress' | 'paused' | 'submitted' | 'timedOut';
 
 export interface AttemptRecord {
 	id: string;
@@ -34,6 +38,12 @@ export interface AttemptRecord {
 	maxScore: number;
 	passedSteps: number;
 	totalSteps: number;
+	/** The lab version played: a content hash of the scenario (absent on records made before it existed). */
+	scenarioHash?: string;
+	/** How many journal entries the attempt had when it ended; later ones (another tab) do not count. */
+	finalEntries?: number | null;
+	/** When the record was restored from a backup file, if it was. */
+	restoredAt?: number | null;
 }
 
 export interface ImportedScenario {

@@ -41,7 +41,7 @@ export class PersistenceError extends Error {
 }
 
 const NOT_SAVED =
-	'Your last action was not saved: the browser could not store it. Nothing changed in the help desk; try again.';
+	'Your last action was not saved because the browser storage refused it, so nothing changed; try again.';
 
 /** What changed, for subscribers. */
 export type WorldChange =
@@ -143,7 +143,9 @@ export class WorldStore {
 
 	private async runNow(actor: Actor, command: Command, wallAt: number | null): Promise<RunResult> {
 		if (this.closed)
-			throw new PersistenceError('Your last action was not saved: this lab attempt is closed.');
+			throw new PersistenceError(
+				'Your last action was not saved because this lab attempt is closed.'
+			);
 		// At most one retry: the first attempt may find another tab's command
 		// already stored, in which case the command is judged again on the
 		// fresh world rather than overwriting what that tab wrote.

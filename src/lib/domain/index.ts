@@ -14,6 +14,7 @@ export * from './queries';
 export * from './mail';
 export * from './schedule';
 export * from './command-fields';
+export { worldProblems } from './world-check';
 export { DEFAULT_ROLES, CREATE_ONLY_ROLE, DEFAULT_AGENT_PERMISSIONS } from './roles';
 export { statusMachine, nextStatus, reachableStatuses } from './status-machine';
 export {

@@ -3,42 +3,21 @@
  * after a reload, reset it, end it. The attempt record lives in the workspace
  * database; the help desk in the attempt's world database.
  */
-import { createActor } from 'xstate';
 import { createWorldStore, deleteWorld, openWorldStore, type WorldStore } from '../db/world-store';
 import { workspaceDb, type AttemptRecord } from '../db/attempts-db';
 import { scenarioWorld } from '../scenarios/world';
+import { scenarioHash } from '../scenarios/hash';
 import type { Scenario } from '../scenarios/types';
-import {
-	sessionMachine,
-	type SessionEvent,
-	type SessionMode,
-	type SessionStatus
-} from './session-machine';
+import { advanceSession, type SessionMode } from './session-machine';
+import { publishRecord } from './attempt-record';
+
+export { advanceSession, sessionContext } from './session-machine';
 
 export interface StartOptions {
 	mode: SessionMode;
 	candidate?: string;
 	/** Assessment time limit in minutes; the scenario's estimate by default. */
 	minutes?: number;
-}
-
-/** The session after `event`, as a persisted snapshot and its status. */
-export function advanceSession(
-	persisted: unknown,
-	event: SessionEvent
-): { session: unknown; status: SessionStatus } {
-	const actor = createActor(sessionMachine, persisted ? { snapshot: persisted as never } : {});
-	actor.start();
-	actor.send(event);
-	const snapshot = actor.getSnapshot();
-	actor.stop();
-	return { session: actor.getPersistedSnapshot(), status: snapshot.value as SessionStatus };
-}
-
-/** The session's context (mode, times) from a persisted snapshot. */
-export function sessionContext(persisted: unknown) {
-	const actor = createActor(sessionMachine, persisted ? { snapshot: persisted as never } : {});
-	return actor.getSnapshot().context;
 }
 
 function newId(): string {
@@ -90,7 +69,10 @@ export async function startAttempt(
 		score: 0,
 		maxScore: scenario.steps.reduce((sum, s) => sum + s.points, 0),
 		passedSteps: 0,
-		totalSteps: scenario.steps.length
+		totalSteps: scenario.steps.length,
+		scenarioHash: await scenarioHash(scenario),
+		finalEntries: null,
+		restoredAt: null
 	};
 	const store = await createWorldStore(record.id, scenarioWorld(scenario));
 	store.close();
@@ -100,10 +82,6 @@ export async function startAttempt(
 
 export async function getAttempt(id: string): Promise<AttemptRecord | undefined> {
 	return workspaceDb().attempts.get(id);
-}
-
-export async function saveAttempt(record: AttemptRecord): Promise<void> {
-	await workspaceDb().attempts.put(plainCopy(record));
 }
 
 /** A plain copy (records may be reactive proxies in the UI). */
@@ -138,11 +116,14 @@ export async function resetAttempt(
 		lastActiveAt: now,
 		updatedAt: now,
 		score: 0,
-		passedSteps: 0
+		passedSteps: 0,
+		finalEntries: null,
+		scenarioHash: await scenarioHash(scenario)
 	};
 	const store = await createWorldStore(record.id, scenarioWorld(scenario));
 	store.close();
 	await workspaceDb().attempts.put(reset);
+	publishRecord(reset);
 	return reset;
 }
 

@@ -42,21 +42,46 @@ export function bundledCatalogue(): Catalogue {
 	};
 }
 
-/** Bundled labs and the ones imported into this browser (an imported lab with the same id replaces the bundled one). */
+/**
+ * Bundled labs and the ones imported into this browser. An imported lab with
+ * the same id replaces the bundled one, and of several with one id (a
+ * damaged or hand-made backup) the latest imported wins: a lab id appears
+ * once, whatever the storage holds.
+ */
 export async function fullCatalogue(): Promise<Catalogue> {
 	const shipped = bundledCatalogue();
-	const imported = await load(
-		(await workspaceDb().scenarios.toArray()).map((s) => ({
-			name: s.fileName,
-			text: s.text,
-			source: 'imported' as const
-		}))
+	const rows = (await workspaceDb().scenarios.toArray()).sort(
+		(a, b) => b.importedAt - a.importedAt
 	);
-	const ids = new Set(imported.labs.map((l) => l.scenario.id));
+	const imported = await load(
+		rows.map((s) => ({ name: s.fileName, text: s.text, source: 'imported' as const }))
+	);
+	const seen = new Set<string>();
+	const labs: CatalogueEntry[] = [];
+	for (const lab of imported.labs)
+		if (!seen.has(lab.scenario.id)) {
+			seen.add(lab.scenario.id);
+			labs.push(lab);
+		}
 	return {
-		labs: [...shipped.labs.filter((l) => !ids.has(l.scenario.id)), ...imported.labs],
+		labs: [...shipped.labs.filter((l) => !seen.has(l.scenario.id)), ...labs],
 		broken: [...shipped.broken, ...imported.broken]
 	};
+}
+
+/** The imported labs, for Settings to list and remove. */
+export async function importedLabs(): Promise<
+	{ id: string; fileName: string; importedAt: number }[]
+> {
+	const rows = await workspaceDb().scenarios.toArray();
+	return rows
+		.map(({ id, fileName, importedAt }) => ({ id, fileName, importedAt }))
+		.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Remove an imported lab (its attempts stay, and open again if the lab is imported again). */
+export async function removeImportedLab(id: string): Promise<void> {
+	await workspaceDb().scenarios.delete(id);
 }
 
 export async function findScenario(id: string): Promise<Scenario | null> {
@@ -100,8 +125,8 @@ export function progressByScenario(attempts: AttemptRecord[]): Map<string, LabPr
 		entry.attempts++;
 		if (!isEnded(a.status)) {
 			if (!entry.inProgress || entry.inProgress.updatedAt < a.updatedAt) entry.inProgress = a;
-		}
-		if (entry.best === null || a.score > entry.best) entry.best = a.score;
+			// Only a finished attempt has a score to be proud of.
+		} else if (entry.best === null || a.score > entry.best) entry.best = a.score;
 		map.set(a.scenarioId, entry);
 	}
 	return map;

@@ -8,7 +8,7 @@ import { loadLab } from '../../../tests/fixtures/scenarios';
 import { runScript } from '../scenarios/solution';
 import type { AttemptRecord } from '../db/attempts-db';
 import { advanceSession } from './attempts';
-import { buildReport, isoDuration, reportToCsv, reportToXapi, toUuid } from './report';
+import { buildReport, csvCell, isoDuration, reportToCsv, reportToXapi, toUuid } from './report';
 import { replayTo, timeline } from './replay';
 
 const firstScenario = () => loadLab('banking-outage');
@@ -76,9 +76,16 @@ describe('attempt report', () => {
 		report.candidate = '=HYPERLINK("x")';
 		const lines = reportToCsv(report).trim().split('\r\n');
 		expect(lines).toHaveLength(scenario.steps.length + 2);
-		expect(lines[0]).toMatch(/^attempt,lab,candidate/);
+		expect(lines[0]).toMatch(/^"attempt","lab","candidate"/);
 		expect(lines.at(-1)).toContain('TOTAL');
 		expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);
+	});
+
+	it('quotes every CSV cell and defuses formulas behind invisible or full-width starters', () => {
+		for (const hostile of ['=1+1', '\u200B=cmd', '\uFF1D1+1', ' @SUM(A1)', '\t=x', '-2+3'])
+			expect(csvCell(hostile), JSON.stringify(hostile)).toBe(`"'${hostile}"`);
+		expect(csvCell('plain, "quoted"')).toBe('"plain, ""quoted"""');
+		expect(csvCell(null)).toBe('""');
 	});
 
 	it('exports xAPI statements with a scaled score, success and duration', () => {

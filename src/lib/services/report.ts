@@ -8,8 +8,20 @@ import type { JournalEntry, World } from '../domain';
 import { grade, type Grade } from '../grading';
 import type { AttemptRecord } from '../db/attempts-db';
 import type { Scenario } from '../scenarios/types';
-import { sessionContext } from './attempts';
-import { elapsedAt, isEnded } from './session-machine';
+import type { Integrity } from './integrity';
+import { elapsedAt, isEnded, sessionContext } from './session-machine';
+
+/** Whether the result can be taken as it stands. */
+export interface ReportIntegrity {
+	/** The attempt was restored from a backup file. */
+	restored: boolean;
+	/** Its help desk and score follow from its journal, on this lab version. */
+	consistent: boolean;
+	/** What does not follow, in words. */
+	problems: string[];
+	/** ok, restored or inconsistent: one word for a CSV cell or a badge. */
+	label: 'ok' | 'restored' | 'inconsistent';
+}
 
 export interface Report {
 	attemptId: string;
@@ -40,19 +52,32 @@ export interface Report {
 	refusals: number;
 	steps: (Grade['steps'][number] & { hintsUsed: number })[];
 	bySkill: { skill: string; score: number; maxScore: number }[];
+	integrity: ReportIntegrity;
 }
 
 /** Share of the points an attempt needs to count as a success. */
 export const PASS_MARK = 0.8;
 
+/**
+ * The report, graded from the replayed journal when `integrity` is given (the
+ * report page always gives it): the grade is re-derived, never read from the
+ * stored record.
+ */
 export function buildReport(
 	scenario: Scenario,
 	attempt: AttemptRecord,
 	world: World,
-	journal: JournalEntry[]
+	journal: JournalEntry[],
+	integrity?: Integrity
 ): Report {
 	const ended = isEnded(attempt.status);
 	const practice = attempt.mode === 'practice';
+	if (integrity) {
+		world = integrity.world;
+		journal = integrity.entries;
+	}
+	const restored = integrity?.restored ?? !!attempt.restoredAt;
+	const consistent = integrity?.consistent ?? true;
 	const g = grade(scenario, world, journal, {
 		hintsUsed: practice ? attempt.hintsUsed : {},
 		solutionsShown: practice ? attempt.solutionsShown : [],
@@ -84,15 +109,27 @@ export function buildReport(
 		commands: journal.filter((e) => e.actor.role !== 'system').length,
 		refusals: journal.filter((e) => e.outcome === 'refused').length,
 		steps: g.steps.map((s) => ({ ...s, hintsUsed: attempt.hintsUsed[s.id] ?? 0 })),
-		bySkill: Object.entries(g.bySkill).map(([skill, v]) => ({ skill, ...v }))
+		bySkill: Object.entries(g.bySkill).map(([skill, v]) => ({ skill, ...v })),
+		integrity: {
+			restored,
+			consistent,
+			problems: integrity?.problems ?? [],
+			label: !consistent ? 'inconsistent' : restored ? 'restored' : 'ok'
+		}
 	};
 }
 
-function csvCell(value: unknown): string {
+/**
+ * One CSV cell: always quoted, and defused when a spreadsheet would run it as
+ * a formula (= + - @, a tab or a return at the start, also behind invisible
+ * characters or full-width look-alikes such as U+200B and U+FF1D).
+ */
+export function csvCell(value: unknown): string {
 	const text = value === null || value === undefined ? '' : String(value);
-	// Quote, and defuse spreadsheet formulas (a cell starting with = + - @ runs as a formula in Excel).
-	const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-	return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+	const visible = text.replace(/^[\s\u200B-\u200F\u2060\uFEFF\u00AD]+/, '');
+	const formula = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\t\r]/.test(visible) || /^[\t\r]/.test(text);
+	const safe = formula ? `'${text}` : text;
+	return `"${safe.replace(/"/g, '""')}"`;
 }
 
 /** One row per step, with the attempt's identity on every row so several reports concatenate cleanly. */
@@ -113,7 +150,8 @@ export function reportToCsv(report: Report): string {
 		'hint_penalty',
 		'solution_shown',
 		'solution_penalty',
-		'failed_checks'
+		'failed_checks',
+		'integrity'
 	];
 	const rows = report.steps.map((s) => [
 		report.attemptId,
@@ -134,7 +172,8 @@ export function reportToCsv(report: Report): string {
 		s.checks
 			.filter((c) => !c.ok)
 			.map((c) => c.message)
-			.join(' | ')
+			.join(' | '),
+		report.integrity.label
 	]);
 	rows.push([
 		report.attemptId,
@@ -152,7 +191,8 @@ export function reportToCsv(report: Report): string {
 		report.hintPoints,
 		report.solutionsShown.length,
 		report.solutionPoints,
-		''
+		report.integrity.problems.join(' | '),
+		report.integrity.label
 	]);
 	return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
@@ -210,7 +250,13 @@ export function reportToXapi(
 			completion: report.ended,
 			duration: isoDuration(report.durationMs)
 		},
-		context: { registration, extensions: { [`${ACTIVITY_BASE}mode`]: report.mode } },
+		context: {
+			registration,
+			extensions: {
+				[`${ACTIVITY_BASE}mode`]: report.mode,
+				[`${ACTIVITY_BASE}integrity`]: report.integrity.label
+			}
+		},
 		timestamp
 	};
 	const steps = report.steps.map((s) => ({

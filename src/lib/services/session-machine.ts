@@ -5,9 +5,10 @@
  * Practice attempts may pause and have no time limit; assessment attempts
  * carry a candidate name and a limit, cannot pause, and end for good.
  */
-import { assign, setup } from 'xstate';
+import { assign, createActor, setup } from 'xstate';
+import type { SessionMode, SessionStatus } from '../db/attempts-db';
 
-export type SessionMode = 'practice' | 'assessment';
+export type { SessionMode, SessionStatus };
 
 export interface SessionContext {
 	mode: SessionMode;
@@ -126,9 +127,26 @@ export const sessionMachine = setup({
 	}
 });
 
-export type SessionStatus = 'notStarted' | 'inProgress' | 'paused' | 'submitted' | 'timedOut';
-
 /** Whether an attempt in this status is over (a final state of the machine): it can no longer change. */
 export function isEnded(status: SessionStatus): boolean {
 	return sessionMachine.states[status]?.type === 'final';
+}
+
+/** The session after `event`, as a persisted snapshot and its status. */
+export function advanceSession(
+	persisted: unknown,
+	event: SessionEvent
+): { session: unknown; status: SessionStatus } {
+	const actor = createActor(sessionMachine, persisted ? { snapshot: persisted as never } : {});
+	actor.start();
+	actor.send(event);
+	const snapshot = actor.getSnapshot();
+	actor.stop();
+	return { session: actor.getPersistedSnapshot(), status: snapshot.value as SessionStatus };
+}
+
+/** The session's context (mode, times) from a persisted snapshot. */
+export function sessionContext(persisted: unknown) {
+	const actor = createActor(sessionMachine, persisted ? { snapshot: persisted as never } : {});
+	return actor.getSnapshot().context;
 }

@@ -14,7 +14,7 @@ export interface StorageStatus {
 /** Try a real IndexedDB write and delete: feature detection alone is not enough. */
 export async function probeIndexedDb(): Promise<string | null> {
 	if (typeof indexedDB === 'undefined')
-		return 'This browser offers no IndexedDB storage, so nothing can be saved.';
+		return 'This browser gives Deskdrill no storage (IndexedDB), so the labs are listed but none can be started or saved here.';
 	try {
 		await new Promise<void>((done, fail) => {
 			const request = indexedDB.open('deskdrill-probe');
@@ -28,7 +28,8 @@ export async function probeIndexedDb(): Promise<string | null> {
 		});
 		return null;
 	} catch (error) {
-		return `This browser refuses to store data here (${error instanceof Error ? error.message : String(error)}). In a private window, work cannot be saved: open Deskdrill in a normal window.`;
+		void error;
+		return 'This browser refuses Deskdrill its storage (as a private window does), so the labs are listed but none can be started or saved here: open Deskdrill in a normal window.';
 	}
 }
 

@@ -158,14 +158,19 @@ export class DeskState {
 			const result = await this.#backend.run(actor, command, Date.now());
 			if (result.ok) {
 				this.lastError = null;
+				this.saveError = null;
 				return { ok: true, subjectId: result.subjectId };
 			}
 			this.lastError = result.error;
 			return { ok: false, error: result.error };
 		} catch (error) {
-			const message = error instanceof Error ? error.message : String(error);
+			// One sentence, whatever failed: the store's own message says what and that nothing changed.
+			const message =
+				error instanceof Error && error.message
+					? error.message
+					: 'Your last action was not saved, so nothing changed; try again.';
 			this.saveError = message;
-			const failure: DomainError = { code: 'conflict', message: `Not saved: ${message}` };
+			const failure: DomainError = { code: 'conflict', message };
 			this.lastError = failure;
 			return { ok: false, error: failure };
 		} finally {

@@ -2,13 +2,27 @@
  * One lab attempt on screen: the scenario, its help desk (DeskState over the
  * attempt's WorldStore), the session (timer, pause, submit), hints, and the
  * live grade, re-derived after every command whichever persona ran it.
+ *
+ * The attempt record shown here is always the stored one: every change goes
+ * through updateAttempt (read, merge, write in one transaction), the screen
+ * changes only once it is stored, and a change made in another tab arrives
+ * through its broadcast. A failure is said in one sentence and nothing
+ * pretends to have happened.
  */
 import type { Actor, Command, CommandResult, JournalEntry, World } from '$lib/domain';
 import type { AttemptRecord } from '$lib/db/attempts-db';
 import type { WorldStore } from '$lib/db/world-store';
 import { grade, type Grade } from '$lib/grading';
 import type { Scenario } from '$lib/scenarios/types';
-import { advanceSession, saveAttempt, sessionContext } from '$lib/services/attempts';
+import { getAttempt, sessionContext } from '$lib/services/attempts';
+import {
+	lockReason,
+	RecordError,
+	RecordRefusal,
+	updateAttempt,
+	watchAttempt,
+	type RecordChange
+} from '$lib/services/attempt-record';
 import { elapsedAt, isEnded, remainingAt, type SessionEvent } from '$lib/services/session-machine';
 import { DeskState, type DeskBackend, type Persona } from './desk.svelte';
 
@@ -26,8 +40,9 @@ export function personasOf(scenario: Scenario, world: World): Persona[] {
 }
 
 /**
- * The attempt's store, with two lab rules on top: an attempt that has ended
- * takes no more commands, and simulated time follows the learner's active time.
+ * The attempt's store, with two lab rules on top: an attempt whose stored
+ * record has ended (or is paused) takes no more commands, whatever this tab
+ * believed; and simulated time follows the learner's active time.
  */
 class LabBackend implements DeskBackend {
 	constructor(
@@ -44,16 +59,17 @@ class LabBackend implements DeskBackend {
 		return this.store.subscribe(listener);
 	}
 	async run(actor: Actor, command: Command, wallAt?: number): Promise<CommandResult> {
-		const locked = this.lab.lockReason;
+		const locked = await this.lab.checkStored();
 		if (locked) return { ok: false, error: { code: 'conflict', message: locked } };
 		const now = wallAt ?? Date.now();
 		const idleMin = Math.min(
 			MAX_IDLE_ADVANCE_MIN,
 			Math.floor((now - this.lab.attempt.lastActiveAt) / 60_000)
 		);
-		if (idleMin >= 1)
+		if (idleMin >= 1 && actor.role !== 'system')
 			await this.store.run({ role: 'system' }, { type: 'clock.advance', minutes: idleMin }, now);
 		const result = await this.store.run(actor, command, now);
+		// The command is stored: a failure below must not read as if it were not.
 		await this.lab.touched(now);
 		return result;
 	}
@@ -63,9 +79,12 @@ export class LabState {
 	readonly scenario: Scenario;
 	readonly store: WorldStore;
 	readonly desk: DeskState;
+	/** The stored attempt record, as last read or told by another tab. */
 	attempt = $state() as AttemptRecord;
 	/** Wall clock, refreshed every second while the page is open. */
 	now = $state(Date.now());
+	/** A change that could not be stored or was refused, in one sentence; cleared by the next success. */
+	recordError = $state<string | null>(null);
 	/** The session's times, read again only when the session changes (not on every tick). */
 	#session = $derived(sessionContext($state.snapshot(this.attempt.session)));
 	#grade = $derived.by(() =>
@@ -75,6 +94,7 @@ export class LabState {
 			final: this.ended
 		})
 	);
+	readonly #unwatch: () => void;
 
 	constructor(scenario: Scenario, attempt: AttemptRecord, store: WorldStore) {
 		this.scenario = scenario;
@@ -85,11 +105,15 @@ export class LabState {
 			new LabBackend(store, this),
 			personas,
 			attempt.personaId ?? undefined,
-			(id) => {
-				this.attempt.personaId = id;
-				void this.persist();
-			}
+			(id) => void this.#change({ type: 'persona', personaId: id }, 'quiet')
 		);
+		this.#unwatch = watchAttempt(attempt.id, (record) => this.#adopt(record));
+	}
+
+	/** Stop following other tabs (the page is leaving). */
+	close(): void {
+		this.#unwatch();
+		this.store.close();
 	}
 
 	/** The live grade: a pure function of the scenario, the world and the journal. */
@@ -111,12 +135,7 @@ export class LabState {
 
 	/** Why the panels take no commands right now, or null. */
 	get lockReason(): string | null {
-		if (this.attempt.status === 'submitted')
-			return 'This attempt has been submitted and can no longer be changed.';
-		if (this.attempt.status === 'timedOut')
-			return 'Time is up: this attempt can no longer be changed.';
-		if (this.attempt.status === 'paused') return 'The lab is paused. Resume it to carry on.';
-		return null;
+		return lockReason(this.attempt);
 	}
 
 	get elapsedMs(): number {
@@ -136,19 +155,16 @@ export class LabState {
 		return this.attempt.hintsUsed[stepId] ?? 0;
 	}
 
+	/** Show the next hint: once it is stored (a hint shown is a hint paid for). */
 	async useHint(stepId: string): Promise<void> {
-		if (this.isAssessment || this.ended) return;
 		const step = this.scenario.steps.find((s) => s.id === stepId);
 		const shown = this.hintsShown(stepId);
 		if (!step || shown >= (step.hints?.length ?? 0)) return;
-		this.attempt.hintsUsed = { ...this.attempt.hintsUsed, [stepId]: shown + 1 };
-		await this.persist();
+		await this.#change({ type: 'hint', stepId, shown: shown + 1 }, 'The hint');
 	}
 
 	async showSolution(stepId: string): Promise<void> {
-		if (this.isAssessment || this.attempt.solutionsShown.includes(stepId)) return;
-		this.attempt.solutionsShown = [...this.attempt.solutionsShown, stepId];
-		await this.persist();
+		await this.#change({ type: 'solution', stepId }, 'The solution');
 	}
 
 	switchPersona(personaId: string): void {
@@ -156,53 +172,98 @@ export class LabState {
 	}
 
 	async pause(): Promise<void> {
-		await this.session({ type: 'session.pause', at: Date.now() });
+		await this.#session_({ type: 'session.pause', at: Date.now() }, 'The pause');
 	}
 
 	async resume(): Promise<void> {
-		await this.session({ type: 'session.resume', at: Date.now() });
-		this.attempt.lastActiveAt = Date.now();
-		await this.persist();
+		const now = Date.now();
+		if (await this.#session_({ type: 'session.resume', at: now }, 'Resuming'))
+			await this.#change({ type: 'active', at: now }, 'quiet');
 	}
 
-	async submit(): Promise<void> {
-		await this.session({ type: 'session.submit', at: Date.now() });
+	/** Submit; resolves true only once the submission is stored. */
+	async submit(): Promise<boolean> {
+		await this.#change(this.#gradeChange(), 'quiet');
+		return this.#session_({ type: 'session.submit', at: Date.now() }, 'The submission');
 	}
 
 	/** Called every second: ends an assessment whose time ran out. */
 	async tick(now = Date.now()): Promise<void> {
 		this.now = now;
 		if (this.attempt.status !== 'inProgress' || this.attempt.timeLimitMs === null) return;
-		if ((this.remainingMs ?? 1) <= 0) await this.session({ type: 'session.tick', at: now });
+		if ((this.remainingMs ?? 1) <= 0)
+			await this.#session_({ type: 'session.tick', at: now }, 'The end of the time');
 	}
 
 	/** Integrity signal for assessments: the window lost focus (reported for a human to weigh). */
 	async focusLost(): Promise<void> {
 		if (!this.isAssessment || this.attempt.status !== 'inProgress') return;
-		this.attempt.focusLosses += 1;
-		await this.persist();
+		await this.#change({ type: 'focus-lost' }, 'quiet');
 	}
 
-	/** After each command: remember when the learner last acted, and the grade for the catalogue. */
+	/**
+	 * Before a command: the stored status decides (another tab may have
+	 * submitted or paused). Returns why the command is refused, or null.
+	 */
+	async checkStored(): Promise<string | null> {
+		try {
+			const stored = await getAttempt(this.attempt.id);
+			if (stored) this.#adopt(stored);
+		} catch {
+			// Unreadable storage: the write that follows will say so in words.
+		}
+		return this.lockReason;
+	}
+
+	/** After each stored command: when the learner last acted, and the grade for the catalogue. */
 	async touched(now: number): Promise<void> {
-		this.attempt.lastActiveAt = now;
-		await this.persist();
+		const ok =
+			(await this.#change({ type: 'active', at: now }, 'quiet')) &&
+			(await this.#change(this.#gradeChange(), 'quiet'));
+		if (!ok)
+			this.recordError =
+				'Your action was saved, but the attempt’s progress summary could not be updated; the report recomputes it.';
 	}
 
-	private async session(event: SessionEvent): Promise<void> {
-		const next = advanceSession($state.snapshot(this.attempt.session), event);
-		if (next.status === this.attempt.status && event.type !== 'session.tick') return;
-		this.attempt.session = next.session;
-		this.attempt.status = next.status;
-		await this.persist();
-	}
-
-	private async persist(): Promise<void> {
+	#gradeChange(): RecordChange {
 		const g = this.#grade;
-		this.attempt.score = g.score;
-		this.attempt.maxScore = g.maxScore;
-		this.attempt.passedSteps = g.steps.filter((s) => s.status === 'passed').length;
-		this.attempt.updatedAt = Date.now();
-		await saveAttempt(this.attempt);
+		return {
+			type: 'grade',
+			score: g.score,
+			maxScore: g.maxScore,
+			passedSteps: g.steps.filter((s) => s.status === 'passed').length
+		};
+	}
+
+	/** Take the stored record as the truth (never an older copy). */
+	#adopt(record: AttemptRecord): void {
+		if (record.id !== this.attempt.id || record.updatedAt < this.attempt.updatedAt) return;
+		this.attempt = record;
+	}
+
+	async #session_(event: SessionEvent, what: string): Promise<boolean> {
+		return this.#change({ type: 'session', event, journalLength: this.store.journal.length }, what);
+	}
+
+	/**
+	 * Store a change, then show it. `what` names it for the one-sentence
+	 * message on failure ("The hint could not be saved: …"); 'quiet' changes
+	 * (the persona, the last active time) fail without a message of their own.
+	 */
+	async #change(change: RecordChange, what: string): Promise<boolean> {
+		try {
+			this.#adopt(await updateAttempt(this.attempt.id, change));
+			if (what !== 'quiet') this.recordError = null;
+			return true;
+		} catch (error) {
+			if (what === 'quiet') return false;
+			if (error instanceof RecordRefusal) this.recordError = error.message;
+			else if (error instanceof RecordError)
+				this.recordError = `${what} could not be saved (${error.message}), so nothing changed.`;
+			else this.recordError = `${what} could not be saved, so nothing changed.`;
+			// What the other tab (or the storage) holds now is what this tab shows.
+			await this.checkStored();
+			return false;
+		}
 	}
 }

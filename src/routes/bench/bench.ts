@@ -18,7 +18,8 @@ import {
 import { WorldDb, worldDbName, META_KEY } from '$lib/db/world-db';
 import { createWorldStore, deleteWorld, openWorldStore } from '$lib/db/world-store';
 import { grade } from '$lib/grading';
-import { saveAttempt, startAttempt, deleteAttempt } from '$lib/services/attempts';
+import { startAttempt, deleteAttempt } from '$lib/services/attempts';
+import { updateAttempt } from '$lib/services/attempt-record';
 import { bundledCatalogue } from '$lib/services/catalogue';
 import { scenarioWorld } from '$lib/scenarios/world';
 import type { Scenario } from '$lib/scenarios/types';
@@ -218,7 +219,8 @@ async function prepareAction(): Promise<ActionSetup> {
 	const ticket = store.world.tickets[opened.subjectId];
 	store.close();
 	// The learner would have switched to John for this step: start the page as him.
-	await saveAttempt({ ...record, personaId: 'john', lastActiveAt: Date.now() });
+	await updateAttempt(record.id, { type: 'persona', personaId: 'john' });
+	await updateAttempt(record.id, { type: 'active', at: Date.now() });
 	const step = lab.steps.find((s) => s.id === 'sla');
 	return {
 		attemptId: record.id,
