@@ -1,10 +1,14 @@
 /**
  * The Agent Panel against the sandbox's seed help desk (in memory, fresh on
- * every page load): opening a ticket for a caller, Edit, Assign, a reply that
- * resolves, the escalation that hides a ticket, hostile ticket text, and axe.
+ * every page load): opening a ticket for a caller, Edit, Assign ▾, a reply
+ * that resolves, the queue tree and its counts, the More ▾ menu (Change Owner,
+ * Manage Collaborators, Mark as Answered), Reply To, a note that resolves,
+ * Transfer with a referral kept, the escalation that hides a ticket, hostile
+ * ticket text, axe, and the keyboard alone.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { choose, queueButton, responseTab, transfer } from './lab-helpers';
 
 async function playAs(page: Page, name: 'John' | 'Jane') {
 	await page.getByRole('button', { name: `${name} (Agent)` }).click();
@@ -69,8 +73,9 @@ test('John opens a ticket for Karen, sets Emergency and SEV-A, assigns Jane; Jan
 	);
 	await expect(thread(page)).toContainText('SLA Plan changed from SEV-C to SEV-A by John Smith');
 
-	// Assign to Jane.
-	await page.getByRole('button', { name: 'Assign', exact: true }).click();
+	// Assign ▾ → Agent: Jane.
+	await choose(page, 'Assign', 'Agent');
+	await expect(page.getByLabel('Assignee')).toBeFocused();
 	await page.getByLabel('Assignee').selectOption({ label: 'Jane Doe' });
 	await page
 		.getByRole('form', { name: 'Assign ticket' })
@@ -80,11 +85,12 @@ test('John opens a ticket for Karen, sets Emergency and SEV-A, assigns Jane; Jan
 	await expect(thread(page)).toContainText('Assigned to Jane Doe by John Smith');
 
 	// A draft note John leaves behind survives a persona switch.
+	await responseTab(page, 'Post Internal Note');
 	await page.getByLabel('Internal Note').fill('Check the mobile gateway');
 
 	// Jane finds it in My Tickets and resolves it with her reply.
 	await playAs(page, 'Jane');
-	await page.getByRole('button', { name: /^My Tickets/ }).click();
+	await queueButton(page, /^My Tickets \d/).click();
 	const row = page.getByRole('row', { name: /Mobile banking is down/ });
 	await expect(row).toContainText('Emergency');
 	await expect(row).toContainText('Jane Doe');
@@ -102,10 +108,11 @@ test('John opens a ticket for Karen, sets Emergency and SEV-A, assigns Jane; Jan
 	await expect(thread(page)).toContainText('The gateway is back. Please try again.');
 	await expect(thread(page)).toContainText('Closed by Jane Doe with status Resolved');
 	await expect(properties(page)).toContainText('Resolved');
+	await expect(properties(page)).toContainText(/Closed By\s*Jane Doe/);
 
-	await page.getByRole('button', { name: /^Closed/ }).click();
+	await queueButton(page, /^Closed \d/).click();
 	await expect(page.getByRole('row', { name: /Mobile banking is down/ })).toBeVisible();
-	await page.getByRole('button', { name: /^My Tickets/ }).click();
+	await queueButton(page, /^My Tickets \d/).click();
 	await expect(page.getByText('No tickets in this queue.')).toBeVisible();
 
 	// Back to John: still on the ticket, with his unsent note.
@@ -125,7 +132,7 @@ test('escalation: after John transfers a ticket to SysAdmins it is hidden from h
 	const number = await openTicketForKaren(page, 'Server room alarm');
 
 	await page.getByRole('button', { name: 'Transfer', exact: true }).click();
-	await page.getByLabel('Department').selectOption({ label: 'SysAdmins' });
+	await page.getByLabel('Department', { exact: true }).selectOption({ label: 'SysAdmins' });
 	await page
 		.getByRole('form', { name: 'Transfer ticket' })
 		.getByRole('button', { name: 'Transfer' })
@@ -152,28 +159,29 @@ test('escalation: after John transfers a ticket to SysAdmins it is hidden from h
 
 test('what the persona may not do is not offered, and the screen says why', async ({ page }) => {
 	await openTicketForKaren(page, 'VPN certificate expired');
-	// Refer it to Support (John's department), then transfer it away: John keeps seeing it
-	// through the referral, but has no role in SysAdmins.
-	await page.getByRole('button', { name: 'Refer', exact: true }).click();
-	await page.getByLabel('Refer To').selectOption({ label: 'Support' });
+	// Refer it to Jane (More ▾ → Manage Referrals), then transfer it to SysAdmins keeping
+	// Support's referral access: John keeps seeing it through that referral, but has no
+	// role in SysAdmins.
+	await choose(page, 'More', 'Manage Referrals');
+	await page.getByLabel('Refer To').selectOption({ label: 'Jane Doe' });
 	await page
-		.getByRole('form', { name: 'Refer ticket' })
+		.getByRole('form', { name: 'Manage Referrals' })
 		.getByRole('button', { name: 'Refer' })
 		.click();
-	await expect(page.getByRole('status')).toHaveText('Ticket referred to the Support department');
-	await page.getByRole('button', { name: 'Transfer', exact: true }).click();
-	await page.getByLabel('Department').selectOption({ label: 'SysAdmins' });
-	await page
-		.getByRole('form', { name: 'Transfer ticket' })
-		.getByRole('button', { name: 'Transfer' })
-		.click();
+	await expect(page.getByRole('status')).toHaveText('Ticket referred to Jane Doe');
+	await expect(properties(page)).toContainText(/Referred To\s*Jane Doe/);
+	await transfer(page, 'SysAdmins', true);
 	await expect(page.getByRole('status')).toHaveText('Ticket transferred to SysAdmins');
+	await expect(properties(page)).toContainText(/Referred To\s*Jane Doe, the Support department/);
 
 	await expect(
 		page.getByText('No role in SysAdmins (visible through a referral): you cannot edit,')
 	).toBeVisible();
-	for (const name of ['Edit', 'Assign', 'Claim', 'Transfer', 'Refer'])
+	// No Change Status, Assign ▾ (so no Claim), Transfer, Edit, nor More ▾ (so no Manage Referrals).
+	for (const name of ['Change Status', 'Assign', 'Transfer', 'Edit', 'More'])
 		await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Print', exact: true })).toBeVisible();
+	await expect(page.getByRole('tab', { name: 'Post Reply' })).toHaveCount(0);
 	await expect(page.getByLabel('Response', { exact: true })).toHaveCount(0);
 	await expect(
 		page.getByText(/You cannot reply to this ticket\. John has no role in SysAdmins/)
@@ -208,12 +216,25 @@ test('axe finds no serious or critical violations in the queue and ticket views'
 	const number = await openTicketForKaren(page, 'Printer jam on floor 3');
 	await page.getByRole('button', { name: 'Edit', exact: true }).click();
 	await expectNoSeriousViolations(page);
+	// Each menu open, and the form each kind of entry opens.
+	for (const menu of ['Change Status', 'Assign', 'More']) {
+		await page.getByRole('button', { name: menu, exact: true }).click();
+		await expect(page.getByRole('menu')).toBeVisible();
+		await expectNoSeriousViolations(page);
+		await page.keyboard.press('Escape');
+	}
+	await choose(page, 'More', 'Manage Collaborators');
+	await expectNoSeriousViolations(page);
+	await choose(page, 'Change Status', 'Resolved');
+	await expectNoSeriousViolations(page);
+	await responseTab(page, 'Post Internal Note');
+	await expectNoSeriousViolations(page);
 
 	await page.getByRole('button', { name: 'Back to Open' }).click();
 	await expect(page.getByRole('row', { name: new RegExp(number) })).toBeVisible();
 	await expectNoSeriousViolations(page);
 
-	await page.getByRole('button', { name: /^Closed/ }).click();
+	await queueButton(page, /^Closed \d/).click();
 	await expect(page.getByText('No tickets in this queue.')).toBeVisible();
 	await expectNoSeriousViolations(page);
 
@@ -221,17 +242,258 @@ test('axe finds no serious or critical violations in the queue and ticket views'
 	await expectNoSeriousViolations(page);
 });
 
-test('keyboard alone: open a ticket from the queue and post a note', async ({ page }) => {
+test('keyboard alone: open a ticket from the queue, use a menu, and post a note', async ({
+	page
+}) => {
 	const number = await openTicketForKaren(page, 'Keyboard only');
 	await page.getByRole('button', { name: 'Back to Open' }).click();
 	const link = page.getByRole('button', { name: `#${number}` });
 	await link.focus();
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('heading', { name: `Ticket #${number}` })).toBeFocused();
-	await page.getByLabel('Internal Note').focus();
+
+	// More ▾ by keyboard: ArrowDown opens it on its first entry, arrows move, Escape
+	// closes it and gives focus back; Enter on an entry opens its form.
+	const more = page.getByRole('button', { name: 'More', exact: true });
+	await more.focus();
+	await page.keyboard.press('ArrowDown');
+	await expect(more).toHaveAttribute('aria-expanded', 'true');
+	await expect(page.getByRole('menuitem', { name: 'Change Owner' })).toBeFocused();
+	await page.keyboard.press('ArrowUp');
+	await expect(page.getByRole('menuitem', { name: 'Manage Collaborators' })).toBeFocused();
+	await page.keyboard.press('Home');
+	await expect(page.getByRole('menuitem', { name: 'Change Owner' })).toBeFocused();
+	await page.keyboard.press('Escape');
+	await expect(page.getByRole('menu')).toHaveCount(0);
+	await expect(more).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('menuitem', { name: 'Change Owner' })).toBeFocused();
+	await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('form', { name: 'Manage Referrals' })).toBeVisible();
+	await expect(page.getByLabel('Refer To')).toBeFocused();
+	await page
+		.getByRole('form', { name: 'Manage Referrals' })
+		.getByRole('button', { name: 'Cancel' })
+		.focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { name: `Ticket #${number}` })).toBeFocused();
+
+	// The response tabs: arrow to Post Internal Note, Tab into its panel.
+	await page.getByRole('tab', { name: 'Post Reply' }).focus();
+	await page.keyboard.press('ArrowRight');
+	const noteTab = page.getByRole('tab', { name: 'Post Internal Note' });
+	await expect(noteTab).toBeFocused();
+	await expect(noteTab).toHaveAttribute('aria-selected', 'true');
+	await page.keyboard.press('Tab');
+	await expect(page.getByLabel('Internal Note')).toBeFocused();
 	await page.keyboard.type('Typed without a mouse');
+	await page.keyboard.press('Tab');
+	await expect(page.getByLabel('Ticket Status')).toBeFocused();
 	await page.keyboard.press('Tab');
 	await expect(page.getByRole('button', { name: 'Post Note' })).toBeFocused();
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('status')).toHaveText('Internal note posted');
+});
+
+const queues = (page: Page) => page.getByRole('navigation', { name: 'Ticket queues' });
+
+test("the queue tree shows osTicket's queues with counts; Answered and Assigned to Me follow a reply", async ({
+	page
+}) => {
+	await expect(queues(page).getByRole('button')).toHaveText([
+		'Open a New Ticket',
+		/^Open\s*0$/,
+		/^Open \/ Open\s*0$/,
+		/^Open \/ Answered\s*0$/,
+		/^Open \/ Overdue\s*0$/,
+		/^My Tickets\s*0$/,
+		/^My Tickets \/ Assigned to Me\s*0$/,
+		/^My Tickets \/ Assigned to Teams\s*0$/,
+		/^Closed\s*0$/,
+		/^Closed \/ Today\s*0$/,
+		/^Closed \/ Yesterday\s*0$/,
+		/^Closed \/ This Week\s*0$/,
+		/^Closed \/ This Month\s*0$/,
+		/^Closed \/ This Quarter\s*0$/,
+		/^Closed \/ This Year\s*0$/
+	]);
+	// No Unassigned queue: osTicket's default install has none.
+	await expect(queues(page).getByRole('button', { name: /Unassigned/ })).toHaveCount(0);
+
+	const number = await openTicketForKaren(page, 'Cannot print payslips');
+	const open = queueButton(page, /^Open \/ Open \d/);
+	const answered = queueButton(page, /^Open \/ Answered \d/);
+	const mine = queueButton(page, /^My Tickets \/ Assigned to Me \d/);
+	await expect(queueButton(page, /^Open \d/)).toHaveText(/Open\s*1/);
+	await expect(open).toHaveText(/Open\s*1/);
+	await expect(answered).toHaveText(/Answered\s*0/);
+	await expect(mine).toHaveText(/Assigned to Me\s*0/);
+
+	// John's reply answers it and, as nobody holds it, claims it (osTicket's claim on response).
+	await page.getByLabel('Response', { exact: true }).fill('Try the other printer meanwhile.');
+	await page.getByRole('button', { name: 'Post Reply' }).click();
+	await expect(page.getByRole('status')).toHaveText('Reply posted');
+	await expect(open).toHaveText(/Open\s*0/);
+	await expect(answered).toHaveText(/Answered\s*1/);
+	await expect(mine).toHaveText(/Assigned to Me\s*1/);
+	await expect(queueButton(page, /^My Tickets \d/)).toHaveText(/My Tickets\s*1/);
+
+	// A sub-queue's table is headed by its full name, and lists the ticket.
+	await answered.click();
+	await expect(page.getByRole('heading', { name: 'Open / Answered', exact: true })).toBeFocused();
+	await expect(answered).toHaveAttribute('aria-current', 'page');
+	await expect(page.getByRole('row', { name: new RegExp(`#${number}`) })).toBeVisible();
+	await mine.click();
+	await expect(
+		page.getByRole('heading', { name: 'My Tickets / Assigned to Me', exact: true })
+	).toBeVisible();
+	await expect(page.getByRole('row', { name: new RegExp(`#${number}`) })).toContainText(
+		'John Smith'
+	);
+});
+
+test('More ▾: Change Owner, Manage Collaborators and Mark as Answered, each seen in the ticket', async ({
+	page
+}) => {
+	const number = await openTicketForKaren(page, 'Shared mailbox access');
+
+	// Change Owner: Ken, chosen by name and e-mail.
+	await choose(page, 'More', 'Change Owner');
+	const owner = page.getByRole('form', { name: 'Change Owner' });
+	await expect(owner.getByLabel('User')).toBeFocused();
+	await owner.getByLabel('User').selectOption({ label: 'Ken Ledger <ken@osTicket.com>' });
+	await owner.getByRole('button', { name: 'Change Owner' }).click();
+	await expect(page.getByRole('status')).toHaveText('Ticket owner changed to Ken Ledger');
+	await expect(owner).toHaveCount(0);
+	await expect(properties(page)).toContainText('Ken Ledger <ken@osTicket.com>');
+	await expect(thread(page)).toContainText(
+		'Owner changed from Karen Karen to Ken Ledger by John Smith'
+	);
+
+	// Manage Collaborators: add Karen, then remove her.
+	await choose(page, 'More', 'Manage Collaborators');
+	const collaborators = page.getByRole('form', { name: 'Manage Collaborators' });
+	await expect(collaborators).toContainText('No collaborators');
+	await collaborators
+		.getByLabel('Add Collaborator')
+		.selectOption({ label: 'Karen Karen <karen@osTicket.com>' });
+	await collaborators.getByRole('button', { name: 'Add', exact: true }).click();
+	await expect(page.getByRole('status')).toHaveText('Karen Karen added as a collaborator');
+	await expect(collaborators.getByRole('list', { name: 'Collaborators' })).toContainText(
+		'Karen Karen <karen@osTicket.com>'
+	);
+	await expect(properties(page)).toContainText(/Collaborators\s*Karen Karen/);
+	await expect(thread(page)).toContainText('Karen Karen added as a collaborator by John Smith');
+	await collaborators.getByRole('button', { name: 'Remove Karen Karen' }).click();
+	await expect(page.getByRole('status')).toHaveText('Karen Karen removed as a collaborator');
+	await expect(collaborators).toContainText('No collaborators');
+	await expect(properties(page)).not.toContainText('Collaborators');
+	await expect(thread(page)).toContainText('Karen Karen removed as a collaborator by John Smith');
+	await collaborators.getByRole('button', { name: 'Close' }).click();
+	await expect(collaborators).toHaveCount(0);
+
+	// Expanded Access cannot mark a ticket answered; the department's manager can.
+	await page.getByRole('button', { name: 'More', exact: true }).click();
+	await expect(page.getByRole('menuitem', { name: 'Mark as Answered' })).toHaveCount(0);
+	await page.keyboard.press('Escape');
+	await page.getByRole('button', { name: 'Admin (Admin)' }).click();
+	await page.getByRole('button', { name: 'Departments', exact: true }).click();
+	await page.getByRole('button', { name: 'Support', exact: true }).click();
+	await page.getByLabel('Manager').selectOption({ label: 'John Smith' });
+	await page.getByRole('button', { name: 'Save Changes' }).click();
+	await expect(page.getByRole('status')).toContainText('Department “Support” saved');
+
+	await playAs(page, 'John');
+	await expect(page.getByRole('heading', { name: `Ticket #${number}` })).toBeVisible();
+	await choose(page, 'More', 'Mark as Answered');
+	const mark = page.getByRole('form', { name: 'Mark as Answered' });
+	await mark.getByLabel('Comments').fill('Answered on the phone.');
+	await mark.getByRole('button', { name: 'Mark as Answered' }).click();
+	await expect(page.getByRole('status')).toHaveText('Ticket marked as answered');
+	await expect(thread(page)).toContainText('Answered changed from no to yes by John Smith');
+	await expect(thread(page)).toContainText('Answered on the phone.');
+	await expect(queueButton(page, /^Open \/ Answered \d/)).toHaveText(/Answered\s*1/);
+	await page.getByRole('button', { name: 'More', exact: true }).click();
+	await expect(page.getByRole('menuitem', { name: 'Mark as Unanswered' })).toBeVisible();
+});
+
+test('Post Reply with "— Do Not Email Reply —" leaves the user\'s mailbox as it was', async ({
+	page
+}) => {
+	const mailbox = () => page.getByRole('button', { name: /^Mailbox/ });
+	const number = await openTicketForKaren(page, 'Badge does not open the door');
+	await page.getByRole('button', { name: 'Karen (End user)' }).click();
+	await expect(mailbox()).toHaveText('Mailbox (1)');
+
+	await playAs(page, 'John');
+	await expect(page.getByRole('heading', { name: `Ticket #${number}` })).toBeVisible();
+	await expect(page.getByLabel('Reply To')).toHaveValue('all');
+	await expect(page.getByLabel('Reply To').locator('option')).toHaveText([
+		'All Active Recipients',
+		'Ticket Owner (karen@osTicket.com)',
+		'— Do Not Email Reply —'
+	]);
+	await page.getByLabel('Reply To').selectOption({ label: '— Do Not Email Reply —' });
+	await page.getByLabel('Response', { exact: true }).fill('Noted on the call; no e-mail needed.');
+	await page.getByRole('button', { name: 'Post Reply' }).click();
+	await expect(page.getByRole('status')).toHaveText('Reply posted (not e-mailed)');
+	await expect(thread(page)).toContainText('Noted on the call; no e-mail needed.');
+	// The choice goes back to All Active Recipients for the next reply.
+	await expect(page.getByLabel('Reply To')).toHaveValue('all');
+
+	await page.getByRole('button', { name: 'Karen (End user)' }).click();
+	await expect(mailbox()).toHaveText('Mailbox (1)');
+
+	// An ordinary reply is e-mailed.
+	await playAs(page, 'John');
+	await page.getByLabel('Response', { exact: true }).fill('The badge is re-enabled.');
+	await page.getByRole('button', { name: 'Post Reply' }).click();
+	await expect(page.getByRole('status')).toHaveText('Reply posted');
+	await page.getByRole('button', { name: 'Karen (End user)' }).click();
+	await expect(mailbox()).toHaveText('Mailbox (2)');
+});
+
+test('Post Internal Note with Ticket Status Resolved closes the ticket', async ({ page }) => {
+	const number = await openTicketForKaren(page, 'Monitor flickers');
+	await responseTab(page, 'Post Internal Note');
+	// Only the chosen tab's form is on screen: one Ticket Status.
+	await expect(page.getByLabel('Ticket Status')).toHaveCount(1);
+	await expect(page.getByLabel('Response', { exact: true })).toHaveCount(0);
+	await page.getByLabel('Internal Note').fill('Swapped the cable; fixed.');
+	await expect(page.getByLabel('Ticket Status').locator('option')).toHaveText([
+		'Open (current)',
+		'Resolved',
+		'Closed'
+	]);
+	await page.getByLabel('Ticket Status').selectOption({ label: 'Resolved' });
+	await page.getByRole('button', { name: 'Post Note' }).click();
+	await expect(page.getByRole('status')).toHaveText(
+		'Internal note posted; ticket status set to Resolved'
+	);
+	const note = thread(page).getByRole('listitem').filter({ hasText: 'Swapped the cable; fixed.' });
+	await expect(note).toContainText('Internal Note');
+	await expect(thread(page)).toContainText('Closed by John Smith with status Resolved');
+	await expect(properties(page)).toContainText(/Status\s*Resolved/);
+	await expect(properties(page)).toContainText(/Closed By\s*John Smith/);
+	await expect(properties(page)).not.toContainText('Assigned To');
+	await expect(queueButton(page, /^Closed \d/)).toHaveText(/Closed\s*1/);
+	await queueButton(page, /^Closed \/ Today \d/).click();
+	await expect(page.getByRole('row', { name: new RegExp(`#${number}`) })).toBeVisible();
+});
+
+test('Transfer with "Maintain referral access" keeps the ticket in view', async ({ page }) => {
+	const number = await openTicketForKaren(page, 'Firewall rule request');
+	await transfer(page, 'SysAdmins', true);
+	// No "Access denied": Support keeps a referral, and John is in Support.
+	await expect(page.getByRole('status')).toHaveText('Ticket transferred to SysAdmins');
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: `Ticket #${number}` })).toBeVisible();
+	await expect(properties(page)).toContainText(/Department\s*SysAdmins/);
+	await expect(properties(page)).toContainText(/Referred To\s*the Support department/);
+	await expect(page.getByText('(the ticket is referred to you)')).toBeVisible();
+	await expect(thread(page)).toContainText('Transferred from Support to SysAdmins by John Smith');
+
+	await page.getByRole('button', { name: 'Back to Open' }).click();
+	await expect(page.getByRole('row', { name: new RegExp(`#${number}`) })).toBeVisible();
 });

@@ -1,8 +1,9 @@
 /**
  * Driving a lab the way a trainee does, by the labels osTicket uses (Open a
- * New Ticket, Help Topic, Issue Summary, Edit, Assign, Transfer, Post Reply,
- * Ticket Status, Post Internal Note...), shared by the lab-runner tests and
- * the walks of the seed tutorials.
+ * New Ticket, Help Topic, Issue Summary, Edit, Assign ▾, Transfer, Change
+ * Status, More ▾, the Post Reply and Post Internal Note tabs, Ticket
+ * Status...), shared by the lab-runner tests, the walks of the seed tutorials
+ * and the Agent Panel's own tests.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
@@ -79,28 +80,43 @@ export async function edit(page: Page, fields: Record<string, string>) {
 	await expect(page.getByRole('status')).toHaveText('Ticket updated');
 }
 
-export async function assign(page: Page, label: string, comment?: string) {
-	await page.getByRole('button', { name: 'Assign', exact: true }).click();
-	await page.getByLabel('Assignee', { exact: true }).selectOption({ label });
-	if (comment)
-		await page.getByRole('form', { name: 'Assign ticket' }).getByLabel('Comments').fill(comment);
-	await page
-		.getByRole('form', { name: 'Assign ticket' })
-		.getByRole('button', { name: 'Assign' })
-		.click();
+/** A menu of the ticket's action bar (Change Status, Assign, More): open it and choose an entry. */
+export async function choose(page: Page, menu: string, entry: string) {
+	const button = page
+		.getByRole('group', { name: 'Ticket actions' })
+		.getByRole('button', { name: menu, exact: true });
+	await button.click();
+	await expect(button).toHaveAttribute('aria-expanded', 'true');
+	await page.getByRole('menuitem', { name: entry, exact: true }).click();
+}
+
+/** Assign ▾ → Agent or Team: the Assignee (as the option reads) and optional Comments. */
+export async function assign(page: Page, to: 'Agent' | 'Team', label: string, comment?: string) {
+	await choose(page, 'Assign', to);
+	const form = page.getByRole('form', { name: 'Assign ticket' });
+	await form.getByLabel('Assignee', { exact: true }).selectOption({ label });
+	if (comment) await form.getByLabel('Comments').fill(comment);
+	await form.getByRole('button', { name: 'Assign' }).click();
 	await expect(page.getByRole('status')).toContainText('Ticket assigned');
 }
 
-export async function transfer(page: Page, department: string) {
+/** Transfer: the Department, and "Maintain referral access to current department" if asked. */
+export async function transfer(page: Page, department: string, keepReferral = false) {
 	await page.getByRole('button', { name: 'Transfer', exact: true }).click();
-	await page.getByLabel('Department', { exact: true }).selectOption({ label: department });
-	await page
-		.getByRole('form', { name: 'Transfer ticket' })
-		.getByRole('button', { name: 'Transfer' })
-		.click();
+	const form = page.getByRole('form', { name: 'Transfer ticket' });
+	await form.getByLabel('Department', { exact: true }).selectOption({ label: department });
+	if (keepReferral) await form.getByLabel('Maintain referral access to current department').check();
+	await form.getByRole('button', { name: 'Transfer' }).click();
+}
+
+/** The Post Reply or Post Internal Note tab. */
+export async function responseTab(page: Page, tab: 'Post Reply' | 'Post Internal Note') {
+	await page.getByRole('tab', { name: tab }).click();
+	await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
 }
 
 export async function reply(page: Page, text: string, status?: string) {
+	await responseTab(page, 'Post Reply');
 	await page.getByLabel('Response', { exact: true }).fill(text);
 	if (status)
 		await page.getByLabel('Ticket Status', { exact: true }).selectOption({ label: status });
@@ -108,18 +124,21 @@ export async function reply(page: Page, text: string, status?: string) {
 	await expect(page.getByRole('status')).toContainText('Reply posted');
 }
 
-export async function note(page: Page, text: string) {
+export async function note(page: Page, text: string, status?: string) {
+	await responseTab(page, 'Post Internal Note');
 	await page.getByLabel('Internal Note', { exact: true }).fill(text);
+	if (status)
+		await page.getByLabel('Ticket Status', { exact: true }).selectOption({ label: status });
 	await page.getByRole('button', { name: 'Post Note' }).click();
-	await expect(page.getByRole('status')).toHaveText('Internal note posted');
+	await expect(page.getByRole('status')).toContainText('Internal note posted');
 }
 
-/** Change the ticket's status on its own (not with a reply). */
+/** Change Status ▾ → the status: the ticket's status on its own (not with a reply). */
 export async function setStatus(page: Page, status: string) {
-	await page.getByRole('button', { name: 'Close / Resolve' }).click();
+	await choose(page, 'Change Status', status);
 	const form = page.getByRole('form', { name: 'Change ticket status' });
-	await form.getByLabel('New Status', { exact: true }).selectOption({ label: status });
-	await form.getByRole('button', { name: 'Change Status' }).click();
+	await expect(form.getByLabel('Status', { exact: true })).toHaveValue(status.toLowerCase());
+	await form.getByRole('button', { name: /^(Close|Reopen)$/ }).click();
 	await expect(page.getByRole('status')).toContainText(`Ticket status set to ${status}`);
 }
 

@@ -136,6 +136,49 @@ test('Admin grants John View only access to SysAdmins (escalation lab)', async (
 	await expect(page.getByRole('alert')).toContainText('Nothing changed');
 });
 
+test("the department's Access tab grants John View only in SysAdmins, as the agent's own tab shows", async ({
+	page
+}) => {
+	await playAs(page, 'Admin (Admin)');
+	await page.getByRole('button', { name: 'Departments', exact: true }).click();
+	await page.getByRole('button', { name: 'SysAdmins', exact: true }).click();
+	await page.getByRole('tab', { name: 'Access' }).click();
+	await expect(page.getByRole('tab', { name: 'Access' })).toHaveAttribute('aria-selected', 'true');
+	await expect(page.getByRole('list', { name: 'Primary members' })).toHaveText(
+		'Sam Root — All Access'
+	);
+	await expect(page.getByText('No agent has extended access to SysAdmins.')).toBeVisible();
+
+	await page.getByLabel('Agent', { exact: true }).selectOption({ label: 'John Smith' });
+	await page.getByLabel('Role', { exact: true }).selectOption({ label: 'View only' });
+	await page.getByRole('button', { name: 'Add', exact: true }).click();
+	await expect(page.getByRole('status')).toHaveText(
+		'John Smith now has View only access to SysAdmins.'
+	);
+	const extended = page.getByRole('list', { name: 'Extended access' });
+	await expect(extended).toContainText('John Smith — View only');
+
+	// The same fact from the other side: the agents list and John's own Access tab.
+	await page.getByRole('button', { name: 'Agents', exact: true }).click();
+	await expect(page.getByRole('row', { name: /John Smith/ })).toContainText(
+		'SysAdmins (View only)'
+	);
+	await page.getByRole('button', { name: 'John Smith', exact: true }).click();
+	await page.getByRole('tab', { name: 'Access' }).click();
+	await expect(page.getByLabel('Role in SysAdmins')).toHaveValue('view-only');
+
+	// And it can be taken back from the department.
+	await page.getByRole('button', { name: 'Departments', exact: true }).click();
+	await page.getByRole('button', { name: 'SysAdmins', exact: true }).click();
+	await page.getByRole('tab', { name: 'Access' }).click();
+	await page.getByRole('button', { name: 'Remove John Smith' }).click();
+	await expect(page.getByRole('status')).toHaveText(
+		'John Smith no longer has extended access to SysAdmins.'
+	);
+	await expect(page.getByText('No agent has extended access to SysAdmins.')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+});
+
 test('admin refusals name the field at fault', async ({ page }) => {
 	await playAs(page, 'Admin (Admin)');
 	await page.getByRole('button', { name: 'SLA Plans' }).click();
@@ -148,7 +191,7 @@ test('admin refusals name the field at fault', async ({ page }) => {
 	await page.getByLabel('Schedule').selectOption({ label: 'Business hours' });
 	await page.getByRole('button', { name: 'Create SLA Plan' }).click();
 	await expect(page.getByRole('status')).toContainText('SLA plan “SEV-D” added');
-	await expect(page.getByRole('row', { name: /SEV-D/ })).toContainText('Mon, Tue, Wed, Thu, Fri');
+	await expect(page.getByRole('row', { name: /SEV-D/ })).toContainText('Mon–Fri 08:00–17:00');
 
 	// A new help topic shows at once in the portal.
 	await page.getByRole('button', { name: 'Help Topics' }).click();

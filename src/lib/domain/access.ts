@@ -307,13 +307,14 @@ export function ticketAbilities(r: Reader, agent: Agent, ticket: Ticket) {
 		transfer: has('ticket.transfer'),
 		/** A referral needs ticket.assign (ajax.tickets.php refer). */
 		refer: has('ticket.assign'),
-		/** Mark as Answered / Unanswered: the permission, or managing the department. */
+		/** Mark as Answered / Unanswered, on an open ticket: the permission, or managing the department. */
 		markAnswered:
-			has('ticket.markanswered') ||
-			(seen.visible && r.get('departments', ticket.deptId)?.managerId === agent.id),
-		/** Change Owner and Manage Collaborators need ticket.edit. */
+			stateOf(ticket) === 'open' &&
+			(has('ticket.markanswered') ||
+				(seen.visible && r.get('departments', ticket.deptId)?.managerId === agent.id)),
+		/** Change Owner needs ticket.edit; Manage Collaborators ticket.reply (ticket-view.inc.php). */
 		owner: has('ticket.edit'),
-		collaborators: has('ticket.edit'),
+		collaborators: has('ticket.reply'),
 		reply: has('ticket.reply'),
 		close: has('ticket.close'),
 		reopen: has('ticket.close') || has('ticket.create'),

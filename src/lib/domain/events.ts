@@ -24,14 +24,7 @@ export type Actor =
 	| { role: 'system' };
 
 export type EditableField =
-	| 'priority'
-	| 'slaId'
-	| 'topicId'
-	| 'manualDueAt'
-	| 'source'
-	| 'subject'
-	| 'userId'
-	| 'answered';
+	'priority' | 'slaId' | 'topicId' | 'manualDueAt' | 'source' | 'subject' | 'userId' | 'answered';
 
 /** What posted an internal note: an agent's own note, or the comment of an action. */
 export type NoteOrigin = 'note' | 'assignment' | 'transfer' | 'status' | 'answered' | 'new-ticket';

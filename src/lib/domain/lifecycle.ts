@@ -211,9 +211,7 @@ export function changeStatus(d: Draft, ticket: Ticket, to: StatusId): Ticket {
 	if (fromState !== 'open' && toState === 'open') {
 		const staff = d.get('agents', ticket.assigneeAgentId ?? ticket.lastRespondentId);
 		const keeps =
-			settingsOf(d).reopenAutoAssign &&
-			!!staff?.active &&
-			canAccessDept(d, staff, ticket.deptId);
+			settingsOf(d).reopenAutoAssign && !!staff?.active && canAccessDept(d, staff, ticket.deptId);
 		const reopened = { ...ticket, reopenedAt: d.now };
 		const saved = saveTicket(d, ticket, {
 			status: next,

@@ -36,7 +36,7 @@ const N = false;
 const EXPECTED: Record<string, Record<Case, boolean>> = {
 	'all-access':      { view: Y, note: Y, open: Y, reply: Y, assign: Y, claim: Y, release: Y, transfer: Y, refer: Y, edit: Y, close: Y, reopen: Y, delete: Y, collab: Y, answered: Y, owner: Y },
 	'expanded-access': { view: Y, note: Y, open: Y, reply: Y, assign: Y, claim: Y, release: Y, transfer: Y, refer: Y, edit: Y, close: Y, reopen: Y, delete: N, collab: Y, answered: N, owner: Y },
-	'limited-access':  { view: Y, note: Y, open: Y, reply: Y, assign: Y, claim: Y, release: Y, transfer: Y, refer: Y, edit: N, close: N, reopen: Y, delete: N, collab: N, answered: N, owner: N },
+	'limited-access':  { view: Y, note: Y, open: Y, reply: Y, assign: Y, claim: Y, release: Y, transfer: Y, refer: Y, edit: N, close: N, reopen: Y, delete: N, collab: Y, answered: N, owner: N },
 	'view-only':       { view: Y, note: Y, open: N, reply: N, assign: N, claim: N, release: N, transfer: N, refer: N, edit: N, close: N, reopen: N, delete: N, collab: N, answered: N, owner: N }
 };
 
@@ -106,6 +106,7 @@ function commandFor(c: Case, ticketId: string, desk: HelpDesk): Command {
 			return { type: 'ticket.status', ticketId, status: 'open' };
 		case 'delete':
 			return { type: 'ticket.status', ticketId, status: 'deleted' };
+		// Manage Collaborators is offered to roles with ticket.reply (ticket-view.inc.php).
 		case 'collab':
 			return { type: 'ticket.collaborator.add', ticketId, userId: 'ken' };
 		// ajax.tickets.php markAs: ticket.markanswered (or the department's manager).

@@ -4,13 +4,7 @@
  * ticket's department, the lifecycle), then writes through the Draft.
  */
 export { openTicket } from './ticket-open';
-export {
-	viewTicket,
-	replyToTicket,
-	replyByMail,
-	postNote,
-	markAnswered
-} from './ticket-thread';
+export { viewTicket, replyToTicket, replyByMail, postNote, markAnswered } from './ticket-thread';
 export {
 	assignTicket,
 	claimTicket,

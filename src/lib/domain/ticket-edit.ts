@@ -140,7 +140,8 @@ export function addCollaborator(
 	c: CommandOf<'ticket.collaborator.add'>
 ): Ticket {
 	const ticket = visibleTicket(d, acting, c.ticketId);
-	permit(d, acting, ticket, 'ticket.edit');
+	// The staff ticket view offers Manage Collaborators to roles that may reply.
+	permit(d, acting, ticket, 'ticket.reply');
 	const user = d.get('users', c.userId);
 	if (!user) refuse('not_found', `There is no user "${c.userId}".`, { field: 'userId' });
 	if (user.id === ticket.userId || ticket.collaborators.includes(user.id))
@@ -155,15 +156,18 @@ export function removeCollaborator(
 	c: CommandOf<'ticket.collaborator.remove'>
 ): Ticket {
 	const ticket = visibleTicket(d, acting, c.ticketId);
-	permit(d, acting, ticket, 'ticket.edit');
+	permit(d, acting, ticket, 'ticket.reply');
 	const user = d.get('users', c.userId);
 	if (!user || !ticket.collaborators.includes(user.id))
-		refuse('conflict', `${user?.name ?? c.userId} is not a collaborator on ticket #${ticket.number}.`, {
-			field: 'userId'
-		});
+		refuse(
+			'conflict',
+			`${user?.name ?? c.userId} is not a collaborator on ticket #${ticket.number}.`,
+			{
+				field: 'userId'
+			}
+		);
 	d.emit('ticket.collab', ticket.id, { userId: user.id, action: 'removed' });
 	return saveTicket(d, ticket, {
 		collaborators: ticket.collaborators.filter((id) => id !== user.id)
 	});
 }
-

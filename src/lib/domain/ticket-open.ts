@@ -19,7 +19,14 @@ import {
 import { assignAtOpen } from './ticket-routing';
 import { findOrCreateUser, byId, requireText, optionalText } from './ticket-support';
 import { respond } from './ticket-thread';
-import { AGENT_SOURCES, SOURCES, isPriorityId, type Agent, type EndUser, type Ticket } from './types';
+import {
+	AGENT_SOURCES,
+	SOURCES,
+	isPriorityId,
+	type Agent,
+	type EndUser,
+	type Ticket
+} from './types';
 import { settingsOf, type Draft } from './world';
 
 function whoseTicket(d: Draft, acting: Acting, c: CommandOf<'ticket.open'>): EndUser {

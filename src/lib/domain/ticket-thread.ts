@@ -19,7 +19,15 @@ import {
 } from './lifecycle';
 import { actionNote } from './ticket-routing';
 import { isUsersTicket, loadTicket, requireText, visibleTicket } from './ticket-support';
-import { isStatusId, stateOf, statusOf, type Agent, type EndUser, type StatusId, type Ticket } from './types';
+import {
+	isStatusId,
+	stateOf,
+	statusOf,
+	type Agent,
+	type EndUser,
+	type StatusId,
+	type Ticket
+} from './types';
 import { settingsOf, type Draft } from './world';
 
 export function viewTicket(d: Draft, acting: Acting, c: CommandOf<'ticket.view'>): Ticket {
@@ -43,12 +51,7 @@ export function checkFormStatus(d: Draft, agent: Agent, ticket: Ticket, to: Stat
 	checkStatusPermission(d, agent, ticket, to);
 }
 
-export function checkStatusPermission(
-	d: Draft,
-	agent: Agent,
-	ticket: Ticket,
-	to: StatusId
-): void {
+export function checkStatusPermission(d: Draft, agent: Agent, ticket: Ticket, to: StatusId): void {
 	if (!isStatusId(to)) refuse('invalid', `Unknown status "${String(to)}".`, { field: 'status' });
 	requireVisible(d, agent, ticket);
 	const missing = statusPermissionProblem(d, agent, ticket, to);
@@ -184,6 +187,11 @@ export function markAnswered(
 		const manager = d.get('departments', ticket.deptId)?.managerId === agent.id;
 		if (!manager) requirePermission(d, agent, ticket, 'ticket.markanswered');
 	}
+	if (stateOf(ticket) !== 'open')
+		refuse(
+			'conflict',
+			`Ticket #${ticket.number} is closed; only an open ticket is marked answered or not.`
+		);
 	const answered = c.answered !== false;
 	if (ticket.answered === answered)
 		refuse(

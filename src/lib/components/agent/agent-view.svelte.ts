@@ -12,7 +12,15 @@ import { canSee, type Command, type QueueId, type SortKey, type StatusId } from 
 import type { DeskState } from '$lib/state/desk.svelte';
 
 export type Screen = 'queue' | 'ticket' | 'new';
-export type ActionForm = 'edit' | 'assign' | 'transfer' | 'refer' | 'status';
+/** The form open below the ticket's action bar (one at a time). */
+export type ActionForm =
+	'edit' | 'assign' | 'transfer' | 'refer' | 'status' | 'owner' | 'collaborators' | 'answered';
+
+/** Post Reply's "Reply To": All Active Recipients, the Ticket Owner, or "Do Not Email Reply". */
+export type ReplyTo = 'all' | 'user' | 'none';
+
+/** The response tabs under the thread. */
+export type ResponseTab = 'reply' | 'note';
 
 export interface Notice {
 	kind: 'ok' | 'error';
@@ -21,10 +29,19 @@ export interface Notice {
 
 /** Unsent input on one ticket. */
 export interface TicketDraft {
+	/** The response tab last chosen. */
+	tab: ResponseTab;
 	reply: string;
+	replyTo: ReplyTo;
 	/** '' keeps the current status. */
 	replyStatus: StatusId | '';
 	note: string;
+	/** '' keeps the current status. */
+	noteStatus: StatusId | '';
+}
+
+export function blankDraft(): TicketDraft {
+	return { tab: 'reply', reply: '', replyTo: 'all', replyStatus: '', note: '', noteStatus: '' };
 }
 
 /** The "Open a New Ticket" form; '' means "not chosen, use the default". */
@@ -71,6 +88,11 @@ export class AgentView {
 	/** The refusal of `ticket.view` when the ticket could not be opened. */
 	denied = $state<{ heading: string; message: string } | null>(null);
 	action = $state<ActionForm | null>(null);
+	/**
+	 * What the menu entry that opened the form chose: 'agent' or 'team' for
+	 * Assign, the status for Change Status (and 'deleted' for Delete Ticket).
+	 */
+	preset = $state('');
 	notice = $state<Notice | null>(null);
 	drafts = $state<Record<string, TicketDraft>>({});
 	newTicket = $state<NewTicketDraft>(blankNewTicket());
@@ -82,7 +104,7 @@ export class AgentView {
 	}
 
 	draft(ticketId: string): TicketDraft {
-		this.drafts[ticketId] ??= { reply: '', replyStatus: '', note: '' };
+		this.drafts[ticketId] ??= blankDraft();
 		return this.drafts[ticketId];
 	}
 
@@ -92,6 +114,12 @@ export class AgentView {
 		this.ticketId = null;
 		this.denied = null;
 		this.action = null;
+	}
+
+	/** Open an action form below the bar (a second press of its button closes it). */
+	openAction(form: ActionForm, preset = '') {
+		this.action = form;
+		this.preset = preset;
 	}
 
 	showNewTicket() {
