@@ -13,7 +13,7 @@ import {
 	type SimTime,
 	type Ticket
 } from './types';
-import type { Reader } from './world';
+import { settingsOf, type Reader } from './world';
 
 export type TemplateId =
 	| 'ticket.autoresp'
@@ -123,9 +123,30 @@ export function nameVars(full: string) {
 	return { full: full.trim(), first, last, short: last ? `${first} ${last.charAt(0)}.` : first };
 }
 
-export function formatSimTime(at: SimTime | null): string {
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Deskdrill's one date format, for simulated and wall-clock times alike: the
+ * runtime's locale (the browser's), medium date and short time, in `zone`
+ * (the help desk's time zone for simulated times, as osTicket shows its
+ * dates in its configured zone). "Mar 2, 2026, 9:00 AM" in en-US.
+ */
+export function formatSimTime(at: SimTime | null, zone = 'UTC'): string {
 	if (at === null) return '';
-	return new Date(at).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+	let f = formatters.get(zone);
+	if (!f) {
+		try {
+			f = new Intl.DateTimeFormat(undefined, {
+				dateStyle: 'medium',
+				timeStyle: 'short',
+				timeZone: zone
+			});
+		} catch {
+			f = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+		}
+		formatters.set(zone, f);
+	}
+	return f.format(new Date(at));
 }
 
 /** The variables a template or canned response can use about a ticket. */
@@ -154,8 +175,8 @@ export function ticketVars(r: Reader, ticket: Ticket): TemplateVars {
 			},
 			topic: { name: topic?.name ?? '' },
 			sla: { name: sla?.name ?? '' },
-			due_date: formatSimTime(ticket.dueAt),
-			create_date: formatSimTime(ticket.createdAt),
+			due_date: formatSimTime(ticket.dueAt, settingsOf(r).timezone),
+			create_date: formatSimTime(ticket.createdAt, settingsOf(r).timezone),
 			assigned: agent ? agentName(agent) : (team?.name ?? ''),
 			staff: agent ? { name: nameVars(agentName(agent)) } : { name: '' }
 		},

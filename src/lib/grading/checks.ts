@@ -6,7 +6,16 @@
  * learner has touched what the check is about, so a check that holds by
  * default earns nothing on its own.
  */
-import { canSee, queueRule, readWorld, stateOf, visibleTickets, type Ticket } from '../domain';
+import {
+	canSee,
+	formatSimTime,
+	queueRule,
+	readWorld,
+	settingsOf,
+	stateOf,
+	visibleTickets,
+	type Ticket
+} from '../domain';
 import { personName } from '../scenarios/bindings';
 import type { Check, CheckOf, TicketField } from '../scenarios/types';
 import { durationMinutes, parseTime } from '../scenarios/world';
@@ -84,8 +93,9 @@ function dueTarget(text: string, ticket: Ticket): number {
 	return parseTime(text);
 }
 
-function formatTime(at: number | null): string {
-	return at === null ? 'none' : new Date(at).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+/** A due time in the app's one date format, in the help desk's time zone. */
+function formatTime(ctx: GradeContext, at: number | null): string {
+	return at === null ? 'none' : formatSimTime(at, settingsOf(ctx.world).timezone);
 }
 
 function dueCheck(ctx: GradeContext, check: CheckOf<'due'>): CheckResult {
@@ -103,7 +113,7 @@ function dueCheck(ctx: GradeContext, check: CheckOf<'due'>): CheckResult {
 		due !== null &&
 		wanted.every(([target, test]) => test(due, dueTarget(target as string, ticket)));
 	const expected = wanted
-		.map(([target, , word]) => `${word}${formatTime(dueTarget(target as string, ticket))}`)
+		.map(([target, , word]) => `${word}${formatTime(ctx, dueTarget(target as string, ticket))}`)
 		.join(' and ');
 	const touched = ctx.world.events.some(
 		(e) =>
@@ -113,7 +123,7 @@ function dueCheck(ctx: GradeContext, check: CheckOf<'due'>): CheckResult {
 				e.type === 'ticket.transferred' ||
 				e.type === 'ticket.reopened')
 	);
-	const values = { actual: formatTime(due), expected };
+	const values = { actual: formatTime(ctx, due), expected };
 	return result(check, ok, `The due date is ${values.actual}.`, values, { touched });
 }
 

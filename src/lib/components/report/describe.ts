@@ -43,7 +43,7 @@ export function describeCommand(r: Reader, command: Command): string {
 				c.priority !== undefined && `Priority ${priorityLabel(c.priority)}`,
 				c.slaId !== undefined && `SLA Plan ${slaLabel(r, c.slaId)}`,
 				c.topicId !== undefined && `Help Topic ${topicLabel(r, c.topicId)}`,
-				c.dueAt !== undefined && `Due Date ${timeLabel(c.dueAt)}`,
+				c.dueAt !== undefined && `Due Date ${timeLabel(r, c.dueAt)}`,
 				c.source !== undefined && `Source ${c.source}`,
 				c.subject !== undefined && `Subject “${c.subject}”`
 			].filter(Boolean);

@@ -5,6 +5,7 @@
 import {
 	agentName,
 	formatSimTime,
+	settingsOf,
 	isPriorityId,
 	isStatusId,
 	priorityOf,
@@ -88,8 +89,20 @@ export function actorLabel(r: Reader, actor: Actor): string {
 	}
 }
 
-export function timeLabel(at: number | null | undefined): string {
-	return at == null ? NONE : formatSimTime(at);
+/** A simulated time as the help desk shows it: Deskdrill's one format, in the desk's time zone. */
+export function timeLabel(r: Reader, at: number | null | undefined): string {
+	return at == null ? NONE : formatSimTime(at, settingsOf(r).timezone);
+}
+
+/** A time on the learner's own clock (when they started, when they acted), in the same format. */
+export function wallTimeLabel(at: number): string {
+	return formatSimTime(at, Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
+/** The desk's clock with its zone spelled out, for the lab bar ("Mar 2, 2026, 9:00 AM UTC"). */
+export function clockLabel(r: Reader): string {
+	const zone = settingsOf(r).timezone;
+	return `${formatSimTime(r.meta.clock, zone)} ${zone.replace(/_/g, ' ')}`;
 }
 
 /** Machine-readable form of a simulated time, for <time datetime>. */

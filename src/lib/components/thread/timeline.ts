@@ -59,7 +59,7 @@ function fieldValue(r: Reader, field: EditableField, value: string | number | nu
 		case 'topicId':
 			return topicLabel(r, String(value));
 		case 'manualDueAt':
-			return typeof value === 'number' ? timeLabel(value) : String(value);
+			return typeof value === 'number' ? timeLabel(r, value) : String(value);
 		case 'userId':
 			return userLabel(r, String(value));
 		case 'answered':
@@ -115,7 +115,7 @@ function describe(r: Reader, e: DomainEvent): { text: string; comment?: string }
 		case 'ticket.reopened':
 			return { text: `Reopened by ${by} (status ${statusLabel(e.data.status)})` };
 		case 'ticket.overdue':
-			return { text: `Flagged as overdue by the system (was due ${timeLabel(e.data.dueAt)})` };
+			return { text: `Flagged as overdue by the system (was due ${timeLabel(r, e.data.dueAt)})` };
 		case 'ticket.collab':
 			return {
 				text: `${userLabel(r, e.data.userId)} ${e.data.action === 'added' ? 'added as a collaborator' : 'removed as a collaborator'} by ${by}`
@@ -138,7 +138,7 @@ function describe(r: Reader, e: DomainEvent): { text: string; comment?: string }
 		case 'user.created':
 			return { text: `User ${e.data.name} <${e.data.email}> created by ${by}` };
 		case 'clock.advanced':
-			return { text: `Time moved on to ${timeLabel(e.data.to)}` };
+			return { text: `Time moved on to ${timeLabel(r, e.data.to)}` };
 		default:
 			return null;
 	}

@@ -1,0 +1,204 @@
+/**
+ * `npm run screenshots`: builds the app, serves the build and photographs the
+ * main screens at 1366×768 and 390×844 into `screenshots/` (ignored by git),
+ * so a reviewer can look at every screen in a minute. Not part of `npm test`:
+ * a screen that cannot be reached is reported and skipped, never fatal.
+ *
+ * SHOTS_NO_BUILD=1 reuses the current build; SHOTS_ONLY=report,settings takes
+ * only the named screens.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+
+const PORT = Number(process.env.SHOTS_PORT ?? 4188);
+const BASE = `http://localhost:${PORT}`;
+const ROOT = join(import.meta.dirname, '..');
+const OUT = join(ROOT, 'screenshots');
+const SIZES = [
+	{ name: 'desktop', width: 1366, height: 768 },
+	{ name: 'phone', width: 390, height: 844 }
+];
+const ONLY = process.env.SHOTS_ONLY?.split(',').filter(Boolean);
+
+type Shot = { name: string; take: (page: Page) => Promise<void>; fullPage?: boolean };
+
+async function startPractice(page: Page, lab: string) {
+	await page.goto(`${BASE}/`);
+	await page
+		.locator(`[data-lab="${lab}"]`)
+		.getByRole('button', { name: /^Start practice/ })
+		.click();
+	await page.waitForURL(/\/lab\//);
+	await closeBriefing(page);
+}
+
+/** The briefing opens when a lab starts; close it when a shot wants the desk. */
+async function closeBriefing(page: Page) {
+	const begin = page.getByRole('button', { name: /^Start the lab$|^Close briefing$/ });
+	if (await begin.isVisible().catch(() => false)) await begin.click();
+}
+
+async function playAs(page: Page, persona: string) {
+	await page.getByRole('button', { name: persona, exact: true }).click();
+}
+
+async function karenOpensTheOutage(page: Page) {
+	await playAs(page, 'Karen Karen (End user)');
+	await page.getByRole('button', { name: 'Open a New Ticket' }).click();
+	await page
+		.getByLabel('Help Topic', { exact: true })
+		.selectOption({ label: 'Business Critical Outage' });
+	await page.getByLabel('Issue Summary').fill('Entire mobile online banking is down');
+	await page.getByLabel('Issue Details').fill('Every customer gets a 404 since 08:40.');
+	await page.getByRole('button', { name: 'Create Ticket' }).click();
+	await page.getByRole('heading', { name: /^Ticket #\d{6} created$/ }).waitFor();
+}
+
+async function janeOpensIt(page: Page) {
+	await karenOpensTheOutage(page);
+	await playAs(page, 'Jane Doe (Agent)');
+	await page
+		.getByRole('row', { name: /Entire mobile online banking/ })
+		.getByRole('button', { name: /^#\d{6}$/ })
+		.click();
+}
+
+const SHOTS: Shot[] = [
+	{ name: 'catalogue', take: async (page) => void (await page.goto(`${BASE}/`)), fullPage: true },
+	{
+		name: 'lab-briefing',
+		take: async (page) => {
+			await page.goto(`${BASE}/`);
+			await page
+				.locator('[data-lab="banking-outage"]')
+				.getByRole('button', { name: /^Start practice/ })
+				.click();
+			await page.waitForURL(/\/lab\//);
+			await page.waitForTimeout(300);
+		}
+	},
+	{
+		name: 'portal-new-ticket',
+		take: async (page) => {
+			await startPractice(page, 'banking-outage');
+			await playAs(page, 'Karen Karen (End user)');
+			await page.getByRole('button', { name: 'Open a New Ticket' }).click();
+		}
+	},
+	{
+		name: 'agent-queue',
+		take: async (page) => {
+			await startPractice(page, 'banking-outage');
+			await karenOpensTheOutage(page);
+			await playAs(page, 'Jane Doe (Agent)');
+		}
+	},
+	{
+		name: 'agent-ticket',
+		take: async (page) => {
+			await startPractice(page, 'banking-outage');
+			await janeOpensIt(page);
+		},
+		fullPage: true
+	},
+	{
+		name: 'admin',
+		take: async (page) => {
+			await startPractice(page, 'escalation-permissions');
+			const admin = page.getByRole('button', { name: /\(Admin\)$/ }).first();
+			await admin.click();
+		}
+	},
+	{
+		name: 'report',
+		take: async (page) => {
+			await startPractice(page, 'banking-outage');
+			await karenOpensTheOutage(page);
+			await page.getByRole('button', { name: 'Submit' }).click();
+			await page.getByRole('button', { name: 'Yes, submit' }).click();
+			await page.waitForURL(/\/report\//);
+		},
+		fullPage: true
+	},
+	{
+		name: 'settings',
+		take: async (page) => void (await page.goto(`${BASE}/settings`)),
+		fullPage: true
+	},
+	{ name: 'sandbox', take: async (page) => void (await page.goto(`${BASE}/sandbox`)) }
+];
+
+async function waitFor(url: string) {
+	for (let i = 0; i < 120; i++) {
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			/* not up yet */
+		}
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	throw new Error(`the preview server did not answer at ${url}`);
+}
+
+async function main() {
+	if (process.env.SHOTS_NO_BUILD !== '1') {
+		const build = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+		if (build.status !== 0) process.exit(build.status ?? 1);
+	}
+	const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
+		cwd: ROOT,
+		stdio: 'ignore',
+		detached: true
+	});
+	const stop = () => {
+		try {
+			if (server.pid) process.kill(-server.pid);
+		} catch {
+			/* already gone */
+		}
+	};
+	process.on('exit', stop);
+	await waitFor(BASE);
+	if (!ONLY) rmSync(OUT, { recursive: true, force: true });
+	mkdirSync(OUT, { recursive: true });
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu']
+	});
+	let failed = 0;
+	for (const shot of SHOTS.filter((s) => !ONLY || ONLY.includes(s.name))) {
+		for (const size of SIZES) {
+			const context = await browser.newContext({
+				viewport: { width: size.width, height: size.height },
+				serviceWorkers: 'block'
+			});
+			const page = await context.newPage();
+			page.setDefaultTimeout(5000);
+			const file = join(OUT, `${shot.name}-${size.name}.png`);
+			try {
+				await shot.take(page);
+				await page.waitForTimeout(200);
+				await page.screenshot({ path: file, fullPage: shot.fullPage ?? false });
+				console.log(`  ${file}`);
+			} catch (error) {
+				failed++;
+				console.log(
+					`  skipped ${shot.name} (${size.name}): ${(error as Error).message.split('\n')[0]}`
+				);
+			}
+			await context.close();
+		}
+	}
+	await browser.close();
+	stop();
+	console.log(
+		`${failed === 0 ? 'All' : 'Some'} screens in ${OUT}${failed ? ` (${failed} skipped)` : ''}`
+	);
+}
+
+main().catch((error) => {
+	console.error(`screenshots: ${(error as Error).message}`);
+	process.exit(1);
+});
