@@ -213,7 +213,7 @@ test.describe('restoring a backup', () => {
 				{ id: 'two', fileName: 'b.md', text: labText('twin-lab'), importedAt: 2 }
 			]
 		});
-		await expect(page.getByRole('status')).toContainText('and 1 imported labs');
+		await expect(page.getByRole('status')).toContainText('and 1 imported lab');
 		await page.goto('/');
 		await expect(page.locator('[data-lab="twin-lab"]')).toHaveCount(1);
 		await page.goto('/settings');
@@ -270,7 +270,7 @@ test.describe('restoring a backup', () => {
 		const attempts = backup['attempts'] as { record: { score: number } }[];
 		attempts[0]!.record.score = 100; // the forged pass
 		await restoreFile(page, backup);
-		await expect(page.getByRole('status')).toContainText('Restored 1 attempts');
+		await expect(page.getByRole('status')).toContainText('Restored 1 attempt');
 		await page.goto(reportUrl);
 		await expect(page.getByRole('alert')).toContainText(
 			'Inconsistent: this result does not follow from its record.'
