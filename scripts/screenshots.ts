@@ -127,6 +127,11 @@ const SHOTS: Shot[] = [
 		take: async (page) => void (await page.goto(`${BASE}/settings`)),
 		fullPage: true
 	},
+	{
+		name: 'guide',
+		take: async (page) => void (await page.goto(`${BASE}/guide`)),
+		fullPage: true
+	},
 	{ name: 'sandbox', take: async (page) => void (await page.goto(`${BASE}/sandbox`)) }
 ];
 
