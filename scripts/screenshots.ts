@@ -104,6 +104,30 @@ const SHOTS: Shot[] = [
 		fullPage: true
 	},
 	{
+		name: 'agent-users',
+		take: async (page) => {
+			await startPractice(page, 'banking-outage');
+			await karenOpensTheOutage(page);
+			await playAs(page, 'Jane Doe (Agent)');
+			await page
+				.getByRole('navigation', { name: 'Agent Panel' })
+				.getByRole('button', { name: 'Users' })
+				.click();
+			await page.getByRole('button', { name: 'Karen Karen', exact: true }).click();
+		}
+	},
+	{
+		name: 'agent-profile',
+		take: async (page) => {
+			await startPractice(page, 'banking-outage');
+			await playAs(page, 'Jane Doe (Agent)');
+			await page
+				.getByRole('navigation', { name: 'Account' })
+				.getByRole('button', { name: 'Profile' })
+				.click();
+		}
+	},
+	{
 		name: 'admin',
 		take: async (page) => {
 			await startPractice(page, 'escalation-permissions');

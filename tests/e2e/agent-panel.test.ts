@@ -8,11 +8,11 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { choose, queueButton, responseTab, transfer } from './lab-helpers';
+import { choose, openQueueMenu, queueButton, responseTab, transfer } from './lab-helpers';
 
 async function playAs(page: Page, name: 'John' | 'Jane') {
 	await page.getByRole('button', { name: `${name} (Agent)` }).click();
-	await expect(page.getByRole('heading', { name: 'Agent Panel' })).toBeVisible();
+	await expect(page.getByRole('navigation', { name: 'Ticket queues' })).toBeVisible();
 }
 
 /** Opens a ticket for Karen by phone through "Open a New Ticket"; returns its number. */
@@ -56,8 +56,9 @@ test('John opens a ticket for Karen, sets Emergency and SEV-A, assigns Jane; Jan
 	page
 }) => {
 	const number = await openTicketForKaren(page, 'Mobile banking is down');
-	await expect(properties(page)).toContainText('Phone');
-	await expect(properties(page)).toContainText('Karen Karen <karen@osTicket.com>');
+	await expect(properties(page)).toContainText(/Source\s*Phone/);
+	// ticket-view.inc.php: User and Email on their own lines.
+	await expect(properties(page)).toContainText(/User\s*Karen Karen\s*Email\s*karen@osTicket.com/);
 
 	// Edit: priority and SLA plan.
 	await page.getByRole('button', { name: 'Edit', exact: true }).click();
@@ -93,7 +94,8 @@ test('John opens a ticket for Karen, sets Emergency and SEV-A, assigns Jane; Jan
 	await queueButton(page, /^My Tickets \d/).click();
 	const row = page.getByRole('row', { name: /Mobile banking is down/ });
 	await expect(row).toContainText('Emergency');
-	await expect(row).toContainText('Jane Doe');
+	// My Tickets lists the Department rather than the assignee (queue.yaml).
+	await expect(row).toContainText('Support');
 	await row.getByRole('button', { name: `#${number}` }).click();
 	await expect(page.getByRole('heading', { name: `Ticket #${number}` })).toBeFocused();
 
@@ -298,59 +300,88 @@ test('keyboard alone: open a ticket from the queue, use a menu, and post a note'
 
 const queues = (page: Page) => page.getByRole('navigation', { name: 'Ticket queues' });
 
-test("the queue tree shows osTicket's queues with counts; Answered and Assigned to Me follow a reply", async ({
+// include/staff/templates/queue-navigation.tmpl.php: the top queues in the sub-nav, each
+// with a drop-down of its sub-queues and their counts (queue.yaml), and New Ticket.
+test("the queue sub-nav shows osTicket's queues with counts; Answered and Assigned to Me follow a reply", async ({
 	page
 }) => {
 	await expect(queues(page).getByRole('button')).toHaveText([
-		'Open a New Ticket',
 		/^Open\s*0$/,
-		/^Open \/ Open\s*0$/,
-		/^Open \/ Answered\s*0$/,
-		/^Open \/ Overdue\s*0$/,
+		'▾',
 		/^My Tickets\s*0$/,
-		/^My Tickets \/ Assigned to Me\s*0$/,
-		/^My Tickets \/ Assigned to Teams\s*0$/,
+		'▾',
 		/^Closed\s*0$/,
-		/^Closed \/ Today\s*0$/,
-		/^Closed \/ Yesterday\s*0$/,
-		/^Closed \/ This Week\s*0$/,
-		/^Closed \/ This Month\s*0$/,
-		/^Closed \/ This Quarter\s*0$/,
-		/^Closed \/ This Year\s*0$/
+		'▾',
+		/New Ticket/
+	]);
+	// Each sub-queue is named after its parent too ("Open / Answered"), with its count.
+	const expectMenu = async (top: 'Open' | 'My Tickets' | 'Closed', names: string[]) => {
+		const subs = names.map((n) => new RegExp(`^${top} / ${n}\\s*0$`));
+		await openQueueMenu(page, top);
+		await expect(
+			queues(page)
+				.getByRole('list', { name: `${top} queues` })
+				.getByRole('button')
+		).toHaveText(subs);
+		await page.keyboard.press('Escape');
+		await expect(queues(page).getByRole('button', { name: `${top} queues` })).toBeFocused();
+		await expect(queues(page).getByRole('list', { name: `${top} queues` })).toHaveCount(0);
+	};
+	await expectMenu('Open', ['Open', 'Answered', 'Overdue']);
+	await expectMenu('My Tickets', ['Assigned to Me', 'Assigned to Teams']);
+	await expectMenu('Closed', [
+		'Today',
+		'Yesterday',
+		'This Week',
+		'This Month',
+		'This Quarter',
+		'This Year'
 	]);
 	// No Unassigned queue: osTicket's default install has none.
+	await openQueueMenu(page, 'Open');
 	await expect(queues(page).getByRole('button', { name: /Unassigned/ })).toHaveCount(0);
+	await page.keyboard.press('Escape');
 
 	const number = await openTicketForKaren(page, 'Cannot print payslips');
-	const open = queueButton(page, /^Open \/ Open \d/);
-	const answered = queueButton(page, /^Open \/ Answered \d/);
-	const mine = queueButton(page, /^My Tickets \/ Assigned to Me \d/);
 	await expect(queueButton(page, /^Open \d/)).toHaveText(/Open\s*1/);
-	await expect(open).toHaveText(/Open\s*1/);
-	await expect(answered).toHaveText(/Answered\s*0/);
-	await expect(mine).toHaveText(/Assigned to Me\s*0/);
+	await openQueueMenu(page, 'Open');
+	await expect(queueButton(page, /^Open \/ Open \d/)).toHaveText(/Open\s*1/);
+	await expect(queueButton(page, /^Open \/ Answered \d/)).toHaveText(/Answered\s*0/);
+	await openQueueMenu(page, 'My Tickets');
+	await expect(queueButton(page, /^My Tickets \/ Assigned to Me \d/)).toHaveText(
+		/Assigned to Me\s*0/
+	);
+	await page.keyboard.press('Escape');
 
 	// John's reply answers it and, as nobody holds it, claims it (osTicket's claim on response).
 	await page.getByLabel('Response', { exact: true }).fill('Try the other printer meanwhile.');
 	await page.getByRole('button', { name: 'Post Reply' }).click();
 	await expect(page.getByRole('status')).toHaveText('Reply posted');
-	await expect(open).toHaveText(/Open\s*0/);
-	await expect(answered).toHaveText(/Answered\s*1/);
-	await expect(mine).toHaveText(/Assigned to Me\s*1/);
 	await expect(queueButton(page, /^My Tickets \d/)).toHaveText(/My Tickets\s*1/);
+	await openQueueMenu(page, 'Open');
+	await expect(queueButton(page, /^Open \/ Open \d/)).toHaveText(/Open\s*0/);
+	const answered = queueButton(page, /^Open \/ Answered \d/);
+	await expect(answered).toHaveText(/Answered\s*1/);
 
-	// A sub-queue's table is headed by its full name, and lists the ticket.
+	// A sub-queue's table is headed by its full name, and lists the ticket; its parent is marked.
 	await answered.click();
 	await expect(page.getByRole('heading', { name: 'Open / Answered', exact: true })).toBeFocused();
+	await openQueueMenu(page, 'Open');
 	await expect(answered).toHaveAttribute('aria-current', 'page');
+	await page.keyboard.press('Escape');
 	await expect(page.getByRole('row', { name: new RegExp(`#${number}`) })).toBeVisible();
+	await openQueueMenu(page, 'My Tickets');
+	const mine = queueButton(page, /^My Tickets \/ Assigned to Me \d/);
+	await expect(mine).toHaveText(/Assigned to Me\s*1/);
 	await mine.click();
 	await expect(
 		page.getByRole('heading', { name: 'My Tickets / Assigned to Me', exact: true })
 	).toBeVisible();
-	await expect(page.getByRole('row', { name: new RegExp(`#${number}`) })).toContainText(
-		'John Smith'
-	);
+	// My Tickets shows the Department where Open shows the assignee (queue.yaml).
+	const row = page.getByRole('row', { name: new RegExp(`#${number}`) });
+	await expect(row).toContainText('Support');
+	await expect(page.getByRole('columnheader', { name: /Department/ })).toBeVisible();
+	await expect(page.getByRole('columnheader', { name: /Assigned To/ })).toHaveCount(0);
 });
 
 test('More ▾: Change Owner, Manage Collaborators and Mark as Answered, each seen in the ticket', async ({
@@ -366,7 +397,7 @@ test('More ▾: Change Owner, Manage Collaborators and Mark as Answered, each se
 	await owner.getByRole('button', { name: 'Change Owner' }).click();
 	await expect(page.getByRole('status')).toHaveText('Ticket owner changed to Ken Ledger');
 	await expect(owner).toHaveCount(0);
-	await expect(properties(page)).toContainText('Ken Ledger <ken@osTicket.com>');
+	await expect(properties(page)).toContainText(/User\s*Ken Ledger\s*Email\s*ken@osTicket.com/);
 	await expect(thread(page)).toContainText(
 		'Owner changed from Karen Karen to Ken Ledger by John Smith'
 	);
@@ -413,7 +444,9 @@ test('More ▾: Change Owner, Manage Collaborators and Mark as Answered, each se
 	await expect(page.getByRole('status')).toHaveText('Ticket marked as answered');
 	await expect(thread(page)).toContainText('Answered changed from no to yes by John Smith');
 	await expect(thread(page)).toContainText('Answered on the phone.');
+	await openQueueMenu(page, 'Open');
 	await expect(queueButton(page, /^Open \/ Answered \d/)).toHaveText(/Answered\s*1/);
+	await page.keyboard.press('Escape');
 	await page.getByRole('button', { name: 'More', exact: true }).click();
 	await expect(page.getByRole('menuitem', { name: 'Mark as Unanswered' })).toBeVisible();
 });
@@ -478,6 +511,7 @@ test('Post Internal Note with Ticket Status Resolved closes the ticket', async (
 	await expect(properties(page)).toContainText(/Closed By\s*John Smith/);
 	await expect(properties(page)).not.toContainText('Assigned To');
 	await expect(queueButton(page, /^Closed \d/)).toHaveText(/Closed\s*1/);
+	await openQueueMenu(page, 'Closed');
 	await queueButton(page, /^Closed \/ Today \d/).click();
 	await expect(page.getByRole('row', { name: new RegExp(`#${number}`) })).toBeVisible();
 });

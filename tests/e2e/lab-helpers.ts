@@ -62,6 +62,18 @@ export async function portalOpenTicket(
 export const queueButton = (page: Page, queue: RegExp) =>
 	page.getByRole('navigation', { name: 'Ticket queues' }).getByRole('button', { name: queue });
 
+/**
+ * A top queue's drop-down of sub-queues (Open ▾, My Tickets ▾, Closed ▾), opened
+ * by its ▾ button, so that queueButton finds "Open / Answered", "Closed / Today"...
+ */
+export async function openQueueMenu(page: Page, top: 'Open' | 'My Tickets' | 'Closed') {
+	const toggle = page
+		.getByRole('navigation', { name: 'Ticket queues' })
+		.getByRole('button', { name: `${top} queues` });
+	if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+	await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}
+
 export async function openFromQueue(page: Page, queue: RegExp, number: string) {
 	await queueButton(page, queue).click();
 	await page

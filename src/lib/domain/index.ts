@@ -11,6 +11,8 @@ export * from './engine';
 export * from './journal';
 export * from './build';
 export * from './queries';
+export * from './queue-listing';
+export * from './directory';
 export * from './mail';
 export * from './schedule';
 export * from './command-fields';

@@ -27,6 +27,9 @@ export interface DeskBackend {
 
 export type PersonaRole = 'end-user' | 'agent' | 'admin';
 
+/** The three panels of the help desk: the end-user portal, osTicket's Agent Panel and its Admin Panel. */
+export type PanelId = 'portal' | 'agent' | 'admin';
+
 /** A part the learner plays: an end user, an agent, or an administrator. */
 export interface Persona {
 	id: string;
@@ -39,6 +42,11 @@ export interface Persona {
 
 export function actorOf(persona: Persona): Actor {
 	return { role: persona.role, id: persona.refId };
+}
+
+/** The panel a persona starts in: the portal for an end user, else the panel of their role. */
+export function homePanel(persona: Persona): PanelId {
+	return persona.role === 'end-user' ? 'portal' : persona.role;
 }
 
 export class MemoryBackend implements DeskBackend {
@@ -87,6 +95,10 @@ export class DeskState {
 	#backend: DeskBackend;
 	#version = $state(0);
 	#personaId = $state('');
+	/** The panel each staff persona is in, when not their home panel (osTicket's Agent Panel / Admin Panel links). */
+	#panels = $state<Record<string, PanelId>>({});
+	/** Logged out of the staff panels (osTicket's Log Out): the staff login shows until someone signs in. */
+	#signedOut = $state(false);
 	readonly personas: Persona[];
 	/** The last refusal, for a panel to explain; cleared by the next success. */
 	lastError = $state<DomainError | null>(null);
@@ -135,13 +147,89 @@ export class DeskState {
 		return persona;
 	}
 
+	/**
+	 * Who acts: the persona, in the role of the panel they are in. An
+	 * administrator in the Agent Panel acts as an agent, as in osTicket, where
+	 * the same person signs in once and moves between the two panels.
+	 */
 	get actor(): Actor {
-		return actorOf(this.persona);
+		const persona = this.persona;
+		const panel = this.panel;
+		if (persona.role === 'end-user' || panel === 'portal') return actorOf(persona);
+		return { role: panel, id: persona.refId };
 	}
 
+	/** The panel on screen for the current persona. */
+	get panel(): PanelId {
+		const persona = this.persona;
+		const chosen = this.#panels[persona.id];
+		return chosen && this.canOpenPanel(chosen) ? chosen : homePanel(persona);
+	}
+
+	/**
+	 * Whether the current persona may be shown `panel`: the Agent Panel to any
+	 * staff persona, the Admin Panel only to an agent who is an administrator in
+	 * this help desk (osTicket's header shows "Admin Panel" to them alone).
+	 */
+	canOpenPanel(panel: PanelId): boolean {
+		const persona = this.persona;
+		if (panel === 'portal') return persona.role === 'end-user';
+		if (persona.role === 'end-user') return false;
+		if (panel === 'agent') return true;
+		// An admin persona's home is the Admin Panel, whatever the world says of it later.
+		if (persona.role === 'admin') return true;
+		return this.reader.get('agents', persona.refId)?.isAdmin === true;
+	}
+
+	/**
+	 * osTicket's "Agent Panel" and "Admin Panel" header links: the same person,
+	 * in the other staff panel. The admin panel's "Agent Panel" link calls
+	 * `desk.openPanel('agent')`; the agent panel's "Admin Panel" link calls
+	 * `desk.openPanel('admin')`. Returns false (and changes nothing) when the
+	 * persona may not be shown that panel (see canOpenPanel).
+	 */
+	openPanel(panel: 'agent' | 'admin'): boolean {
+		if (!this.canOpenPanel(panel)) return false;
+		this.#panels[this.persona.id] = panel;
+		this.lastError = null;
+		return true;
+	}
+
+	/** Logged out of the staff panels; the persona stays chosen until someone signs in. */
+	get signedOut(): boolean {
+		return this.#signedOut;
+	}
+
+	/** osTicket's "Log Out": the staff login screen shows until a staff persona signs in (signIn or switchTo). */
+	signOut(): void {
+		this.#signedOut = true;
+		this.lastError = null;
+	}
+
+	/**
+	 * Signing in on the staff login as one of the lab's staff personas: the
+	 * same switch as the persona switcher, landing on that persona's home
+	 * panel as a fresh sign-in does. Refuses an end user (they use the portal).
+	 */
+	signIn(personaId: string): boolean {
+		const persona = this.personas.find((p) => p.id === personaId);
+		if (!persona || persona.role === 'end-user') return false;
+		delete this.#panels[personaId];
+		this.switchTo(personaId);
+		return true;
+	}
+
+	/**
+	 * The persona switcher: play another persona (which also signs back in
+	 * after a Log Out). Another persona starts in their home panel, the one
+	 * the switcher names (an administrator who went to the Agent Panel comes
+	 * back to the Admin Panel); each panel still keeps its own place.
+	 */
 	switchTo(personaId: string): void {
 		if (!this.personas.some((p) => p.id === personaId)) return;
+		if (personaId !== this.#personaId) delete this.#panels[personaId];
 		this.#personaId = personaId;
+		this.#signedOut = false;
 		this.lastError = null;
 		this.#onSwitch?.(personaId);
 	}

@@ -8,10 +8,29 @@
  * DeskState (one per lab attempt, so a new attempt starts clean and an old one
  * is garbage-collected) and then by persona id.
  */
-import { canSee, type Command, type QueueId, type SortKey, type StatusId } from '$lib/domain';
+import {
+	canSee,
+	type ColumnSort,
+	type Command,
+	type QueueColumnId,
+	type QueueId,
+	type StatusId,
+	type UserSortColumn
+} from '$lib/domain';
 import type { DeskState } from '$lib/state/desk.svelte';
 
-export type Screen = 'queue' | 'ticket' | 'new';
+/**
+ * What the panel shows: under the Tickets tab a queue, a ticket or the New
+ * Ticket form; under the Users tab the User Directory or a user's page; and
+ * the agent's own profile (the header's "Profile", under no tab).
+ */
+export type Screen = 'queue' | 'ticket' | 'new' | 'users' | 'user' | 'profile';
+
+/** osTicket's top tabs that work here, in its order (include/class.nav.php): Users, Tickets. */
+export type Tab = 'users' | 'tickets';
+
+/** Dates and priority sort newest (most urgent) first on a first click; words from A to Z. */
+const FIRST_DESCENDING: readonly QueueColumnId[] = ['updated', 'due', 'closed', 'priority'];
 /** The form open below the ticket's action bar (one at a time). */
 export type ActionForm =
 	'edit' | 'assign' | 'transfer' | 'refer' | 'status' | 'owner' | 'collaborators' | 'answered';
@@ -83,7 +102,18 @@ export class AgentView {
 	screen = $state<Screen>('queue');
 	queue = $state<QueueId>('open');
 	search = $state('');
-	sort = $state<SortKey>('updated');
+	/** The column each queue is sorted by, when not its own default (osTicket keeps it per queue). */
+	sorts = $state<Partial<Record<QueueId, ColumnSort>>>({});
+	/** The queue's page (from 1); back to the first when the queue, search or sort changes. */
+	queuePage = $state(1);
+	/** The User Directory: search, sort, page, and the user whose page is open. */
+	userSearch = $state('');
+	userSort = $state<{ column: UserSortColumn; dir: 'asc' | 'desc' }>({
+		column: 'name',
+		dir: 'asc'
+	});
+	userPage = $state(1);
+	userId = $state<string | null>(null);
 	ticketId = $state<string | null>(null);
 	/** The refusal of `ticket.view` when the ticket could not be opened. */
 	denied = $state<{ heading: string; message: string } | null>(null);
@@ -108,7 +138,15 @@ export class AgentView {
 		return this.drafts[ticketId];
 	}
 
+	/** The top tab the screen belongs to; none for the profile. */
+	get tab(): Tab | null {
+		if (this.screen === 'users' || this.screen === 'user') return 'users';
+		if (this.screen === 'profile') return null;
+		return 'tickets';
+	}
+
 	showQueue(queue: QueueId = this.queue) {
+		if (queue !== this.queue) this.queuePage = 1;
 		this.queue = queue;
 		this.screen = 'queue';
 		this.ticketId = null;
@@ -122,8 +160,78 @@ export class AgentView {
 		this.preset = preset;
 	}
 
+	/** The current queue's column sort, or null for the queue's own order. */
+	get sort(): ColumnSort | null {
+		return this.sorts[this.queue] ?? null;
+	}
+
+	/** A click on a column heading: sort by it, or turn it the other way if it already sorts. */
+	sortBy(column: QueueColumnId) {
+		const current = this.sort;
+		const dir =
+			current?.column === column
+				? current.dir === 'asc'
+					? 'desc'
+					: 'asc'
+				: FIRST_DESCENDING.includes(column)
+					? 'desc'
+					: 'asc';
+		this.sorts[this.queue] = { column, dir };
+		this.queuePage = 1;
+	}
+
+	setSearch(search: string) {
+		this.search = search;
+		this.queuePage = 1;
+	}
+
 	showNewTicket() {
 		this.screen = 'new';
+		this.action = null;
+		this.notice = null;
+	}
+
+	/** "Create New Ticket" on a user's page: the New Ticket form with the user chosen. */
+	newTicketFor(userId: string) {
+		this.resetNewTicket();
+		this.newTicket.userId = userId;
+		this.showNewTicket();
+	}
+
+	showUsers() {
+		this.screen = 'users';
+		this.userId = null;
+		this.action = null;
+		this.notice = null;
+	}
+
+	showUser(userId: string) {
+		this.screen = 'user';
+		this.userId = userId;
+		this.notice = null;
+	}
+
+	sortUsers(column: UserSortColumn) {
+		const current = this.userSort;
+		const dir =
+			current.column === column
+				? current.dir === 'asc'
+					? 'desc'
+					: 'asc'
+				: column === 'name' || column === 'email'
+					? 'asc'
+					: 'desc';
+		this.userSort = { column, dir };
+		this.userPage = 1;
+	}
+
+	setUserSearch(search: string) {
+		this.userSearch = search;
+		this.userPage = 1;
+	}
+
+	showProfile() {
+		this.screen = 'profile';
 		this.action = null;
 		this.notice = null;
 	}
