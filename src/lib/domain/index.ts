@@ -34,3 +34,4 @@ export {
 	assignableAgents,
 	canOpenTickets
 } from './access';
+export * from './settings-commands';
