@@ -80,6 +80,31 @@ const SHOTS: Shot[] = [
 		}
 	},
 	{
+		name: 'portal-home',
+		take: async (page) => {
+			await startPractice(page, 'banking-outage');
+			await playAs(page, 'Karen Karen (End user)');
+		}
+	},
+	{
+		name: 'portal-ticket',
+		take: async (page) => {
+			await startPractice(page, 'banking-outage');
+			await karenOpensTheOutage(page);
+			await page.getByRole('button', { name: /^View Ticket #/ }).click();
+		},
+		fullPage: true
+	},
+	{
+		name: 'portal-sign-in',
+		take: async (page) => {
+			await startPractice(page, 'banking-outage');
+			await playAs(page, 'Karen Karen (End user)');
+			await page.getByRole('button', { name: 'Sign Out' }).click();
+			await page.getByRole('button', { name: 'Check Ticket Status' }).click();
+		}
+	},
+	{
 		name: 'portal-new-ticket',
 		take: async (page) => {
 			await startPractice(page, 'banking-outage');
@@ -133,6 +158,31 @@ const SHOTS: Shot[] = [
 			await startPractice(page, 'escalation-permissions');
 			const admin = page.getByRole('button', { name: /\(Admin\)$/ }).first();
 			await admin.click();
+		}
+	},
+	{
+		name: 'admin-departments',
+		take: async (page) => {
+			await startPractice(page, 'escalation-permissions');
+			await page
+				.getByRole('button', { name: /\(Admin\)$/ })
+				.first()
+				.click();
+			await page.getByRole('button', { name: 'Departments', exact: true }).click();
+			await page.getByRole('button', { name: 'SysAdmins', exact: true }).click();
+		},
+		fullPage: true
+	},
+	{
+		name: 'admin-settings',
+		take: async (page) => {
+			await startPractice(page, 'escalation-permissions');
+			await page
+				.getByRole('button', { name: /\(Admin\)$/ })
+				.first()
+				.click();
+			await page.getByRole('button', { name: 'Settings', exact: true }).click();
+			await page.getByRole('button', { name: 'Tickets', exact: true }).click();
 		}
 	},
 	{

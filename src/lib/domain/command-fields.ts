@@ -164,9 +164,13 @@ const AGENT: readonly CommandField[] = [
 ];
 
 /** A schedule: 24/7, or business days and hours (in the world's time zone) with holidays. */
-function scheduleField(description: string): CommandField {
+function scheduleField(
+	description: string,
+	name = 'schedule',
+	o: Options = NULLABLE
+): CommandField {
 	return object(
-		'schedule',
+		name,
 		[
 			choice('kind', ['24/7', 'business'], 'schedule kind', '24/7, or business hours.', REQUIRED),
 			list('days', { kind: 'number' }, 'Working days, 0 = Sunday … 6 = Saturday (business).'),
@@ -179,7 +183,7 @@ function scheduleField(description: string): CommandField {
 			)
 		],
 		description,
-		NULLABLE
+		o
 	);
 }
 
@@ -503,6 +507,37 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, CommandDescription>> =
 			text('name', 'Full name.', REQUIRED),
 			text('email', 'E-mail address; no other user may have it.', REQUIRED),
 			text('organization', 'Organisation.')
+		]
+	},
+	'settings.update': {
+		description: 'Admin: change help-desk-wide settings (Settings → System and Tickets).',
+		fields: [
+			object(
+				'changes',
+				[
+					text('timezone', 'Default Time Zone: an IANA name (default_timezone).'),
+					scheduleField(
+						'Default Schedule of plans and departments that name none (schedule_id).',
+						'defaultSchedule',
+						{}
+					),
+					choice(
+						'defaultPriority',
+						PRIORITY_IDS,
+						'priority',
+						'Default Priority (default_priority_id).'
+					),
+					id('defaultSlaId', 'slas', 'Default SLA; null: none (default_sla_id).', NULLABLE),
+					bool('autoClaimTickets', 'Claim on Response (auto_claim_tickets).'),
+					bool('autoReferClosed', 'Auto-refer on Close (auto_refer_closed).'),
+					bool(
+						'autoRespondNewTicket',
+						'New ticket autoresponse to its owner (ticket_autoresponder).'
+					),
+					bool('alertAdmins', 'New ticket alert to the admin e-mail (ticket_alert_admin).')
+				],
+				'The settings to change; the others keep their values.'
+			)
 		]
 	},
 	'clock.advance': {

@@ -16,6 +16,7 @@ import type {
 	Team,
 	TicketSource
 } from './types';
+import type { SettingsChanges } from './settings-commands';
 
 /** Fields an agent may change through Edit; `null` clears a value. */
 export interface TicketEdit {
@@ -123,6 +124,8 @@ export type Command =
 			canned: Partial<CannedResponse> & Pick<CannedResponse, 'title' | 'body'>;
 	  }
 	| { type: 'user.create'; id?: Id; name: string; email: string; organization?: string }
+	/** Settings → System and Settings → Tickets: the keys given change, the others stay. */
+	| { type: 'settings.update'; changes: SettingsChanges }
 	// ---- the simulated clock
 	| { type: 'clock.advance'; to?: SimTime; minutes?: number };
 

@@ -11,6 +11,7 @@ import { resolveActor, type Acting } from './context';
 import { CommandRefused, refuse, type DomainError } from './errors';
 import type { Actor } from './events';
 import { refreshOverdue } from './lifecycle';
+import { updateSettings } from './settings-commands';
 import * as tickets from './ticket-commands';
 import { MINUTE } from './schedule';
 import { stateOf, type SimTime } from './types';
@@ -59,6 +60,7 @@ const HANDLERS: Record<CommandType, Handler> = {
 	'topic.update': admin.updateTopic,
 	'canned.create': admin.createCanned,
 	'user.create': admin.createUser,
+	'settings.update': updateSettings,
 	'clock.advance': advanceClock
 };
 

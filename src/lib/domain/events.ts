@@ -88,7 +88,7 @@ export interface EventPayloads {
 }
 
 export type AdminEntity =
-	'agent' | 'department' | 'team' | 'role' | 'sla' | 'topic' | 'canned' | 'user';
+	'agent' | 'department' | 'team' | 'role' | 'sla' | 'topic' | 'canned' | 'user' | 'settings';
 
 export type EventType = keyof EventPayloads;
 

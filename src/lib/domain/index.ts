@@ -36,3 +36,4 @@ export {
 	assignableAgents,
 	canOpenTickets
 } from './access';
+export * from './settings-commands';
