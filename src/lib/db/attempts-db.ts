@@ -27,7 +27,7 @@ export interface AttemptRecord {
 	solutionsShown: string[];
 	/** The persona the learner was playing, so a reload resumes there. */
 	personaId: string | null;
-	/** Wall-clock time of the last learner action (for the simulated clock). */
+	/** Wall-clock time a following simulated clock (realtime, accelerated) has caught up to. */
 	lastActiveAt: number;
 	/** Times the assessment window lost focus (reported, never judged automatically). */
 	focusLosses: number;

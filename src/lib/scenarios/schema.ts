@@ -6,8 +6,11 @@
  */
 import { AGENT_PERMISSIONS, PRIORITIES, ROLE_PERMISSIONS, SOURCES } from '../domain';
 import { QUEUES, TEMPLATES } from '../domain';
+import { MAX_CLOCK_SPEED } from './types';
 
 type Schema = Record<string, unknown>;
+
+export const CLOCK_MODES = ['manual', 'realtime', 'accelerated'] as const;
 
 export const EVENT_TYPES = [
 	'ticket.created',
@@ -376,6 +379,7 @@ export const SCENARIO_SCHEMA: Schema = {
 			description:
 				'Skills measured: triage, routing, sla, communication, documentation, escalation, permissions, ...'
 		},
+		clock: ref('clock'),
 		world: ref('world'),
 		personas: list(ref('persona'), 'Who the learner plays.', 1),
 		steps: list(ref('step'), 'The graded steps.', 1),
@@ -397,6 +401,30 @@ export const SCENARIO_SCHEMA: Schema = {
 			minimum: 1,
 			pattern: '^(?=\\d)(\\d+d)?(\\d+h)?(\\d+m)?$',
 			description: 'a duration: minutes as a number, or text such as 90m, 2h, 1d4h'
+		},
+		clock: {
+			description:
+				'How the simulated clock moves while the lab runs: manual (the default: only the clock buttons move it), realtime (it follows the wall clock while the lab runs, never while paused), or {mode: accelerated, speed: 60} (60 simulated minutes per real minute).',
+			anyOf: [
+				{ enum: ['manual', 'realtime'] },
+				{
+					...obj(
+						{
+							mode: { enum: [...CLOCK_MODES] },
+							speed: {
+								type: 'number',
+								minimum: 1,
+								maximum: MAX_CLOCK_SPEED,
+								description: 'Simulated minutes per real minute (accelerated only), e.g. 60.'
+							}
+						},
+						['mode']
+					),
+					if: { properties: { mode: { const: 'accelerated' } } },
+					then: { required: ['speed'] },
+					else: { not: { required: ['speed'] } }
+				}
+			]
 		},
 		textMatch: obj(
 			{

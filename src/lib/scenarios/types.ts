@@ -14,6 +14,18 @@ export type Difficulty = 'beginner' | 'intermediate' | 'advanced';
 export type HintLevel = 'nudge' | 'guided' | 'strong';
 export type PersonaRole = 'end-user' | 'agent' | 'admin';
 
+export type ClockMode = 'manual' | 'realtime' | 'accelerated';
+/** The most simulated minutes an accelerated clock may run per real minute (a day a minute). */
+export const MAX_CLOCK_SPEED = 1440;
+
+/**
+ * How the help desk's simulated clock moves while the lab runs: `manual` (the
+ * default: only the lab's clock buttons move it), `realtime` (it follows the
+ * wall clock while the lab runs, never while paused), or
+ * `{ mode: accelerated, speed: 60 }` (60 simulated minutes per real minute).
+ */
+export type ClockSetting = 'manual' | 'realtime' | { mode: ClockMode; speed?: number };
+
 /** A ticket that already exists when the lab starts, opened by an end user (`as`) or the system. */
 export interface SeedTicket {
 	/** The name checks and commands use for it, like a binding. */
@@ -265,6 +277,8 @@ export interface Scenario {
 	difficulty: Difficulty;
 	minutes: number;
 	skills: string[];
+	/** How the simulated clock moves; manual when left out. */
+	clock?: ClockSetting;
 	/** The markdown after the front matter: the lab's briefing. */
 	briefing: string;
 	world: ScenarioWorld;

@@ -10,7 +10,7 @@ import { loadLab } from '../../../tests/fixtures/scenarios';
 import { workspaceDb, type AttemptRecord } from '../db/attempts-db';
 import { openWorldStore } from '../db/world-store';
 import { applyChange, lockReason, RecordRefusal, updateAttempt } from './attempt-record';
-import { startAttempt } from './attempts';
+import { resetAttempt, sessionContext, startAttempt } from './attempts';
 import { checkIntegrity } from './integrity';
 import { buildReport, reportToCsv } from './report';
 import { runScript } from '../scenarios/solution';
@@ -64,6 +64,25 @@ describe('applyChange (the merge rules)', () => {
 		expect(() => applyChange(record, { type: 'solution', stepId: 'sla' })).toThrow(/no solutions/);
 		const later = applyChange(record, { type: 'active', at: 5000 });
 		expect(applyChange(later, { type: 'active', at: 4000 })).toBe(later);
+	});
+});
+
+describe('the attempt begins once', () => {
+	it('stores the first begin, ignores a second, and a reset keeps the briefing read', async () => {
+		const record = await practice();
+		const begun = applyChange(record, {
+			type: 'session',
+			event: { type: 'session.begin', at: 2000 }
+		});
+		expect(begun).not.toBe(record);
+		expect(sessionContext(begun.session).begunAt).toBe(2000);
+		expect(
+			applyChange(begun, { type: 'session', event: { type: 'session.begin', at: 3000 } })
+		).toBe(begun);
+		const reset = await resetAttempt(begun, lab, 4000);
+		expect(sessionContext(reset.session).begunAt).toBe(4000);
+		const unread = await resetAttempt(record, lab, 4000);
+		expect(sessionContext(unread.session).begunAt).toBeNull();
 	});
 });
 

@@ -5,12 +5,13 @@
  * second tab with a stale copy cannot undo what another tab did:
  * - an ended session (submitted, timed out) always wins and takes no events;
  * - hint counts take the larger per step; solutions shown are merged;
- * - the last active time only moves forward.
+ * - the last active time only moves forward;
+ * - the attempt begins (its briefing closed) once: the first begin stands.
  * Every change is broadcast, so every tab of the attempt follows (and locks)
  * at once. Failures throw RecordError with one plain sentence.
  */
 import { workspaceDb, type AttemptRecord } from '../db/attempts-db';
-import { advanceSession, isEnded, type SessionEvent } from './session-machine';
+import { advanceSession, isEnded, sessionContext, type SessionEvent } from './session-machine';
 
 export type RecordChange =
 	| { type: 'session'; event: SessionEvent; journalLength?: number }
@@ -59,7 +60,12 @@ export function applyChange(stored: AttemptRecord, change: RecordChange): Attemp
 				throw new RecordRefusal(lockReason(stored) ?? 'This attempt has ended.');
 			}
 			const next = advanceSession(stored.session, change.event);
-			if (next.status === stored.status && change.event.type !== 'session.tick') return stored;
+			// Ticks and the one begin change the session without changing its status.
+			const quiet =
+				change.event.type === 'session.begin'
+					? sessionContext(next.session).begunAt === sessionContext(stored.session).begunAt
+					: change.event.type !== 'session.tick';
+			if (next.status === stored.status && quiet) return stored;
 			const finishing = isEnded(next.status);
 			return {
 				...stored,

@@ -8,7 +8,7 @@ import { workspaceDb, type AttemptRecord } from '../db/attempts-db';
 import { scenarioWorld } from '../scenarios/world';
 import { scenarioHash } from '../scenarios/hash';
 import type { Scenario } from '../scenarios/types';
-import { advanceSession, type SessionMode } from './session-machine';
+import { advanceSession, hasBegun, sessionContext, type SessionMode } from './session-machine';
 import { publishRecord } from './attempt-record';
 
 export { advanceSession, sessionContext } from './session-machine';
@@ -47,7 +47,9 @@ export async function startAttempt(
 		at: now,
 		mode: options.mode,
 		candidate,
-		timeLimitMs
+		timeLimitMs,
+		// An assessment's time runs from when the candidate closes the briefing, not while reading it.
+		deferred: options.mode === 'assessment'
 	});
 	if (started.status !== 'inProgress') throw new AttemptError('The attempt could not start.');
 	const record: AttemptRecord = {
@@ -105,7 +107,10 @@ export async function resetAttempt(
 	now = Date.now()
 ): Promise<AttemptRecord> {
 	if (record.mode === 'assessment') throw new AttemptError('An assessment cannot be reset.');
-	const started = advanceSession(null, { type: 'session.start', at: now, mode: 'practice' });
+	let started = advanceSession(null, { type: 'session.start', at: now, mode: 'practice' });
+	// Starting over is not a new lab: a learner who has read the briefing is not shown it again.
+	if (hasBegun(sessionContext(plainCopy(record.session))))
+		started = advanceSession(started.session, { type: 'session.begin', at: now });
 	const reset: AttemptRecord = {
 		...plainCopy(record),
 		status: started.status,

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, initialTransition, transition } from 'xstate';
 import {
+	advanceSession,
 	elapsedAt,
+	hasBegun,
 	isEnded,
 	remainingAt,
+	sessionContext,
 	sessionMachine,
 	type SessionEvent,
 	type SessionStatus
@@ -88,6 +91,47 @@ describe('lab session lifecycle', () => {
 		});
 		expect(elapsedAt(s.context, 5 * MIN)).toBe(5 * MIN);
 		expect(remainingAt(s.context, 5 * MIN)).toBe(15 * MIN);
+	});
+
+	it('an assessment started deferred counts no time until the candidate begins', () => {
+		const start: SessionEvent = {
+			type: 'session.start',
+			at: 0,
+			mode: 'assessment',
+			candidate: 'Rae',
+			timeLimitMs: 20 * MIN,
+			deferred: true
+		};
+		const reading = play(start);
+		expect(hasBegun(reading.context)).toBe(false);
+		expect(remainingAt(reading.context, 6 * MIN)).toBe(20 * MIN);
+		const begun = play(start, { type: 'session.begin', at: 6 * MIN });
+		expect(hasBegun(begun.context)).toBe(true);
+		expect(begun.context.startedAt).toBe(6 * MIN);
+		expect(remainingAt(begun.context, 10 * MIN)).toBe(16 * MIN);
+	});
+
+	it('begins once: a second begin changes nothing, and a practice clock already runs', () => {
+		const s = play(
+			{ type: 'session.start', at: 0, mode: 'practice' },
+			{ type: 'session.begin', at: 2 * MIN },
+			{ type: 'session.begin', at: 9 * MIN }
+		);
+		expect(s.context.begunAt).toBe(2 * MIN);
+		expect(s.context.startedAt).toBe(0);
+		expect(elapsedAt(s.context, 10 * MIN)).toBe(10 * MIN);
+	});
+
+	it('a session stored before the begin existed counts as begun, and stays so', () => {
+		const actor = createActor(sessionMachine).start();
+		actor.send({ type: 'session.start', at: 0, mode: 'practice' });
+		const stored = JSON.parse(JSON.stringify(actor.getPersistedSnapshot())) as {
+			context: Record<string, unknown>;
+		};
+		delete stored.context['begunAt'];
+		expect(hasBegun(sessionContext(stored))).toBe(true);
+		const after = advanceSession(stored, { type: 'session.begin', at: MIN });
+		expect(sessionContext(after.session).begunAt).toBeUndefined();
 	});
 
 	it('survives persistence: a restored actor resumes where it was', () => {

@@ -4,6 +4,10 @@
  * from Date.now(), so the machine is pure and its tests need no timers.
  * Practice attempts may pause and have no time limit; assessment attempts
  * carry a candidate name and a limit, cannot pause, and end for good.
+ *
+ * The learner *begins* an attempt by closing its briefing (session.begin),
+ * once. An assessment started with `deferred` counts no time until then, so
+ * reading the briefing never eats the candidate's time limit.
  */
 import { assign, createActor, setup } from 'xstate';
 import type { SessionMode, SessionStatus } from '../db/attempts-db';
@@ -21,6 +25,11 @@ export interface SessionContext {
 	/** When the current running stretch began (null while paused or ended). */
 	runningSince: number | null;
 	endedAt: number | null;
+	/**
+	 * When the learner began (closed the briefing); null until then. Sessions
+	 * stored before this field existed have none: they count as begun.
+	 */
+	begunAt?: number | null;
 }
 
 export type SessionEvent =
@@ -30,7 +39,10 @@ export type SessionEvent =
 			mode: SessionMode;
 			candidate?: string;
 			timeLimitMs?: number | null;
+			/** Count no time until session.begin (an assessment's briefing is read off the clock). */
+			deferred?: boolean;
 	  }
+	| { type: 'session.begin'; at: number }
 	| { type: 'session.pause'; at: number }
 	| { type: 'session.resume'; at: number }
 	| { type: 'session.tick'; at: number }
@@ -65,6 +77,7 @@ export const sessionMachine = setup({
 			const left = remainingAt(context, event.at);
 			return left !== null && left <= 0;
 		},
+		notYetBegun: ({ context }) => context.begunAt === null,
 		hasCandidateIfAssessment: ({ event }) =>
 			event.type === 'session.start' &&
 			(event.mode === 'practice' || (event.candidate ?? '').trim().length > 0)
@@ -79,7 +92,8 @@ export const sessionMachine = setup({
 		startedAt: null,
 		elapsedMs: 0,
 		runningSince: null,
-		endedAt: null
+		endedAt: null,
+		begunAt: null
 	},
 	states: {
 		notStarted: {
@@ -93,14 +107,24 @@ export const sessionMachine = setup({
 						timeLimitMs: event.mode === 'assessment' ? (event.timeLimitMs ?? null) : null,
 						startedAt: event.at,
 						elapsedMs: 0,
-						runningSince: event.at,
-						endedAt: null
+						runningSince: event.deferred ? null : event.at,
+						endedAt: null,
+						begunAt: null
 					}))
 				}
 			}
 		},
 		inProgress: {
 			on: {
+				'session.begin': {
+					guard: 'notYetBegun',
+					// A deferred clock starts now, and so does the attempt as the report tells it.
+					actions: assign(({ context, event }) =>
+						context.runningSince === null && context.elapsedMs === 0
+							? { begunAt: event.at, runningSince: event.at, startedAt: event.at }
+							: { begunAt: event.at }
+					)
+				},
 				'session.tick': {
 					guard: 'isTimeUp',
 					target: 'timedOut',
@@ -126,6 +150,11 @@ export const sessionMachine = setup({
 		timedOut: { type: 'final' }
 	}
 });
+
+/** Whether the learner has begun the attempt (closed its first briefing); older sessions have. */
+export function hasBegun(context: SessionContext): boolean {
+	return context.begunAt !== null;
+}
 
 /** Whether an attempt in this status is over (a final state of the machine): it can no longer change. */
 export function isEnded(status: SessionStatus): boolean {

@@ -23,11 +23,15 @@ import {
 	watchAttempt,
 	type RecordChange
 } from '$lib/services/attempt-record';
-import { elapsedAt, isEnded, remainingAt, type SessionEvent } from '$lib/services/session-machine';
+import {
+	elapsedAt,
+	hasBegun,
+	isEnded,
+	remainingAt,
+	type SessionEvent
+} from '$lib/services/session-machine';
+import { labClock, owedMinutes, type LabClock, type Owed } from '$lib/services/lab-clock';
 import { DeskState, type DeskBackend, type Persona } from './desk.svelte';
-
-/** Simulated time never jumps more than this for one idle stretch: a tab left open overnight must not blow every SLA. */
-const MAX_IDLE_ADVANCE_MIN = 60;
 
 export function personasOf(scenario: Scenario, world: World): Persona[] {
 	return scenario.personas.map((p) => {
@@ -40,9 +44,11 @@ export function personasOf(scenario: Scenario, world: World): Persona[] {
 }
 
 /**
- * The attempt's store, with two lab rules on top: an attempt whose stored
+ * The attempt's store, with three lab rules on top: an attempt whose stored
  * record has ended (or is paused) takes no more commands, whatever this tab
- * believed; and simulated time follows the learner's active time.
+ * believed; the first command begins the attempt if its briefing has not;
+ * and a following clock (realtime, accelerated) catches up just before each
+ * command, so the command happens at the time the trainee sees.
  */
 class LabBackend implements DeskBackend {
 	constructor(
@@ -62,15 +68,11 @@ class LabBackend implements DeskBackend {
 		const locked = await this.lab.checkStored();
 		if (locked) return { ok: false, error: { code: 'conflict', message: locked } };
 		const now = wallAt ?? Date.now();
-		const idleMin = Math.min(
-			MAX_IDLE_ADVANCE_MIN,
-			Math.floor((now - this.lab.attempt.lastActiveAt) / 60_000)
-		);
-		if (idleMin >= 1 && actor.role !== 'system')
-			await this.store.run({ role: 'system' }, { type: 'clock.advance', minutes: idleMin }, now);
+		await this.lab.begin(now);
+		const caughtUpTo = await this.lab.catchUp(now);
 		const result = await this.store.run(actor, command, now);
 		// The command is stored: a failure below must not read as if it were not.
-		await this.lab.touched(now);
+		await this.lab.touched(caughtUpTo);
 		return result;
 	}
 }
@@ -79,6 +81,8 @@ export class LabState {
 	readonly scenario: Scenario;
 	readonly store: WorldStore;
 	readonly desk: DeskState;
+	/** How the help desk's simulated clock moves in this lab. */
+	readonly clock: LabClock;
 	/** The stored attempt record, as last read or told by another tab. */
 	attempt = $state() as AttemptRecord;
 	/** Wall clock, refreshed every second while the page is open. */
@@ -100,6 +104,7 @@ export class LabState {
 		this.scenario = scenario;
 		this.attempt = attempt;
 		this.store = store;
+		this.clock = labClock(scenario);
 		const personas = personasOf(scenario, store.world);
 		this.desk = new DeskState(
 			new LabBackend(store, this),
@@ -131,6 +136,32 @@ export class LabState {
 
 	get isAssessment(): boolean {
 		return this.attempt.mode === 'assessment';
+	}
+
+	/** The learner has begun (closed the briefing, or acted); an assessment's time runs from then. */
+	get begun(): boolean {
+		return hasBegun(this.#session);
+	}
+
+	/** Nothing done and the briefing never closed: the briefing opens by itself. */
+	get fresh(): boolean {
+		return !this.begun && !this.ended && this.store.journal.length === 0;
+	}
+
+	/** Every step has passed. */
+	get complete(): boolean {
+		const steps = this.#grade.steps;
+		return steps.length > 0 && steps.every((s) => s.status === 'passed');
+	}
+
+	/** What a following clock owes now (nothing while paused, ended or not begun). */
+	get owed(): Owed {
+		return this.#owedAt(this.now);
+	}
+
+	/** The help desk's time as the trainee sees it: the world's clock, plus what a following clock owes. */
+	get simulatedNow(): number {
+		return this.desk.world.meta.clock + this.owed.minutes * 60_000;
 	}
 
 	/** Why the panels take no commands right now, or null. */
@@ -171,8 +202,53 @@ export class LabState {
 		this.desk.switchTo(personaId);
 	}
 
+	/** Begin the attempt (the briefing was closed, or the first command runs): once. */
+	async begin(now = Date.now()): Promise<void> {
+		if (this.begun || this.attempt.status !== 'inProgress') return;
+		// From here a following clock runs, and a deferred assessment's time limit.
+		if (await this.#session_({ type: 'session.begin', at: now }, 'Starting the lab'))
+			await this.#change({ type: 'active', at: now }, 'quiet');
+	}
+
+	/** Move the clock forward by hand (the +1 hour and +4 hours buttons). */
+	async advanceClock(minutes: number): Promise<void> {
+		await this.desk.runAs({ role: 'system' }, { type: 'clock.advance', minutes });
+	}
+
+	/**
+	 * Bring a following clock up to `now`: one clock.advance for the whole
+	 * minutes owed, stored in the journal like any command, so replay and
+	 * grading never read the wall clock. Returns the wall time the clock now
+	 * follows from (the rest of a minute carries over).
+	 */
+	async catchUp(now: number): Promise<number> {
+		const owed = this.#owedAt(now);
+		const from = this.attempt.lastActiveAt;
+		if (owed.minutes < 1) return this.clock.speed > 0 ? from : now;
+		const moved = await this.store.run(
+			{ role: 'system' },
+			{ type: 'clock.advance', minutes: owed.minutes },
+			now
+		);
+		return moved.ok ? from + owed.usedMs : now;
+	}
+
+	#owedAt(now: number): Owed {
+		if (this.attempt.status !== 'inProgress' || !this.begun) return { minutes: 0, usedMs: 0 };
+		return owedMinutes(this.clock, now - this.attempt.lastActiveAt);
+	}
+
+	/** Catch the clock up before the session stops running (a pause, a submit, the time running out). */
+	async #catchUpBeforeStop(now: number): Promise<void> {
+		if (this.clock.speed <= 0 || this.#owedAt(now).minutes < 1) return;
+		const to = await this.catchUp(now);
+		await this.#change({ type: 'active', at: to }, 'quiet');
+	}
+
 	async pause(): Promise<void> {
-		await this.#session_({ type: 'session.pause', at: Date.now() }, 'The pause');
+		const now = Date.now();
+		await this.#catchUpBeforeStop(now);
+		await this.#session_({ type: 'session.pause', at: now }, 'The pause');
 	}
 
 	async resume(): Promise<void> {
@@ -183,16 +259,20 @@ export class LabState {
 
 	/** Submit; resolves true only once the submission is stored. */
 	async submit(): Promise<boolean> {
+		const now = Date.now();
+		await this.#catchUpBeforeStop(now);
 		await this.#change(this.#gradeChange(), 'quiet');
-		return this.#session_({ type: 'session.submit', at: Date.now() }, 'The submission');
+		return this.#session_({ type: 'session.submit', at: now }, 'The submission');
 	}
 
 	/** Called every second: ends an assessment whose time ran out. */
 	async tick(now = Date.now()): Promise<void> {
 		this.now = now;
 		if (this.attempt.status !== 'inProgress' || this.attempt.timeLimitMs === null) return;
-		if ((this.remainingMs ?? 1) <= 0)
+		if ((this.remainingMs ?? 1) <= 0) {
+			await this.#catchUpBeforeStop(now);
 			await this.#session_({ type: 'session.tick', at: now }, 'The end of the time');
+		}
 	}
 
 	/** Integrity signal for assessments: the window lost focus (reported for a human to weigh). */
@@ -215,10 +295,10 @@ export class LabState {
 		return this.lockReason;
 	}
 
-	/** After each stored command: when the learner last acted, and the grade for the catalogue. */
-	async touched(now: number): Promise<void> {
+	/** After each stored command: the time the clock follows from, and the grade for the catalogue. */
+	async touched(clockFrom: number): Promise<void> {
 		const ok =
-			(await this.#change({ type: 'active', at: now }, 'quiet')) &&
+			(await this.#change({ type: 'active', at: clockFrom }, 'quiet')) &&
 			(await this.#change(this.#gradeChange(), 'quiet'));
 		if (!ok)
 			this.recordError =

@@ -7,6 +7,7 @@ import AjvImport, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { formatPath, type ParsedFile, type PathPart } from '../parse';
 import { SCENARIO_SCHEMA } from '../schema';
 import type { Problem } from '../types';
+import { clockProblem } from './clock';
 import { didYouMean, TYPE_WORDS, typeName } from './words';
 
 type AjvClass = typeof AjvImport;
@@ -168,7 +169,10 @@ function schemaProblem(parsed: ParsedFile, error: ErrorObject): Problem | null {
 export function schemaProblems(parsed: ParsedFile): Problem[] {
 	const validate = schemaValidator();
 	if (validate(parsed.data)) return [];
-	const errors = validate.errors ?? [];
+	// The clock is an alternative (a word or a mapping): clock.ts says what is wrong with it.
+	const errors = (validate.errors ?? []).filter(
+		(e) => e.instancePath !== '/clock' && !e.instancePath.startsWith('/clock/')
+	);
 	// The branches of an anyOf of alternatives are reported once, by the anyOf.
 	const explained = errors
 		.filter((e) => e.keyword === 'anyOf' && alternatives(e))
@@ -183,6 +187,18 @@ export function schemaProblems(parsed: ParsedFile): Problem[] {
 		if (seen.has(key)) continue;
 		seen.add(key);
 		problems.push(problem);
+	}
+	const clock = clockProblem((parsed.data as Record<string, unknown>)['clock']);
+	if (clock) {
+		const problem: Problem = {
+			file: parsed.file,
+			...parsed.locate(clock.path, clock.key),
+			path: formatPath(clock.path),
+			message: clock.message
+		};
+		// In file order among the others.
+		const after = problems.findIndex((p) => p.line > problem.line);
+		problems.splice(after < 0 ? problems.length : after, 0, problem);
 	}
 	if (problems.length === 0)
 		problems.push({
