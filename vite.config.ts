@@ -8,6 +8,9 @@ export default defineConfig({
 		environment: 'node',
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		// No global setup: tests import 'fake-indexeddb/auto' themselves.
-		setupFiles: []
+		setupFiles: [],
+		// Loading every shipped lab through the validator takes seconds on a busy
+		// 2-core CI machine: a limit, not a speed check (speed is `npm run bench`).
+		testTimeout: 30_000
 	}
 });
