@@ -215,6 +215,7 @@ test('hostile ticket text is shown as text and never runs', async ({ page }) => 
 test('axe finds no serious or critical violations in the queue and ticket views', async ({
 	page
 }) => {
+	test.setTimeout(120_000); // nine axe runs
 	const number = await openTicketForKaren(page, 'Printer jam on floor 3');
 	await page.getByRole('button', { name: 'Edit', exact: true }).click();
 	await expectNoSeriousViolations(page);

@@ -131,6 +131,7 @@ test('Admin Panel is offered to an administrator only, and opens for the same pe
 });
 
 test('Users: the directory, a user, and a ticket opened for them', async ({ page }) => {
+	test.setTimeout(90_000); // two axe runs and a ticket
 	await sandboxAs(page, 'John');
 	await tabs(page).getByRole('button', { name: 'Users' }).click();
 	await expect(page.getByRole('heading', { name: 'User Directory' })).toBeFocused();
