@@ -61,6 +61,11 @@ export class PortalView {
 		return this.session.kind === 'user';
 	}
 
+	/** Signed in or a guest on a ticket: osTicket knows who it is ($thisclient), so forms need not ask. */
+	get known(): boolean {
+		return this.session.kind !== 'signed-out';
+	}
+
 	/** The nav item shown as current (login.php and view.php mark "status" active, as osTicket does). */
 	get current(): NavItem {
 		if (this.page === 'home') return 'home';
