@@ -31,9 +31,7 @@ async function open(page: Page, tab: string, item: string) {
 test("the admin nav has osTicket's tabs and sub-menus, and every item opens a working page", async ({
 	page
 }) => {
-	await expect(page.locator('.scp-info')).toHaveText('Welcome, Ada.');
-	// No persona plays Ada in the Agent Panel in the sandbox: the link is left out, not dead.
-	await expect(page.getByRole('button', { name: 'Agent Panel' })).toHaveCount(0);
+	await expect(page.locator('.scp-info')).toHaveText('Welcome, Ada. | Agent Panel');
 	await expect(tabs(page).getByRole('button')).toHaveText(['Settings', 'Manage', 'Agents']);
 	// The panel opens on Agents → Agents.
 	await expect(tabs(page).getByRole('button', { name: 'Agents' })).toHaveAttribute(
@@ -164,3 +162,14 @@ for (const size of [
 		await check();
 	});
 }
+
+test('an administrator is an agent too: Agent Panel and Admin Panel switch as one person', async ({
+	page
+}) => {
+	// include/staff/header.inc.php: the Admin Panel offers "Agent Panel", the Agent Panel
+	// offers an administrator "Admin Panel".
+	await page.getByRole('button', { name: 'Agent Panel' }).click();
+	await expect(page.getByRole('navigation', { name: 'Agent Panel' })).toBeVisible();
+	await page.getByRole('button', { name: 'Admin Panel' }).click();
+	await expect(page.locator('.scp-info')).toHaveText('Welcome, Ada. | Agent Panel');
+});
