@@ -36,8 +36,10 @@ async function startPractice(page: Page, lab: string) {
 
 /** The briefing opens when a lab starts; close it when a shot wants the desk. */
 async function closeBriefing(page: Page) {
-	const begin = page.getByRole('button', { name: /^Start the lab$|^Close briefing$/ });
-	if (await begin.isVisible().catch(() => false)) await begin.click();
+	const briefing = page.getByRole('dialog', { name: /^Briefing/ });
+	await briefing.waitFor();
+	await briefing.getByRole('button', { name: 'Start the lab' }).click();
+	await briefing.waitFor({ state: 'hidden' });
 }
 
 async function playAs(page: Page, persona: string) {
@@ -54,6 +56,43 @@ async function karenOpensTheOutage(page: Page) {
 	await page.getByLabel('Issue Details').fill('Every customer gets a 404 since 08:40.');
 	await page.getByRole('button', { name: 'Create Ticket' }).click();
 	await page.getByRole('heading', { name: /^Ticket #\d{6} created$/ }).waitFor();
+}
+
+/** The Adobe upgrade, walked to 100 by seed 004's path (tests/e2e/seed-tutorials.test.ts). */
+async function completeAdobe(page: Page) {
+	await playAs(page, 'Ken Ledger (End user)');
+	await page.getByRole('button', { name: 'Open a New Ticket' }).click();
+	await page.getByLabel('Help Topic', { exact: true }).selectOption({ label: 'Software Request' });
+	await page.getByLabel('Issue Summary').fill('Adobe upgrade is broken');
+	await page.getByLabel('Issue Details').fill('Acrobat closes as soon as it opens.');
+	await page.getByRole('button', { name: 'Create Ticket' }).click();
+	await page.getByRole('heading', { name: /^Ticket #\d{6} created$/ }).waitFor();
+	await playAs(page, 'John Smith (Agent)');
+	await page
+		.getByRole('row', { name: /Adobe upgrade is broken/ })
+		.getByRole('button', { name: /^#\d{6}$/ })
+		.click();
+	const actions = page.getByRole('group', { name: 'Ticket actions' });
+	await actions.getByRole('button', { name: 'Assign', exact: true }).click();
+	await page.getByRole('menuitem', { name: 'Claim', exact: true }).click();
+	await page.getByRole('button', { name: 'Edit', exact: true }).click();
+	await page.getByLabel('SLA Plan', { exact: true }).selectOption({ label: 'SEV-C' });
+	await page.getByRole('button', { name: 'Save' }).click();
+	for (const [text, status] of [
+		['I am running a repair install; open PDFs in the browser meanwhile.', null],
+		['The repair install fixed Acrobat.', 'Resolved']
+	] as const) {
+		await page.getByRole('tab', { name: 'Post Reply' }).click();
+		await page.getByLabel('Response', { exact: true }).fill(text);
+		if (status)
+			await page.getByLabel('Ticket Status', { exact: true }).selectOption({ label: status });
+		await page.getByRole('button', { name: 'Post Reply' }).click();
+		await page
+			.getByText(/Reply posted/)
+			.first()
+			.waitFor();
+	}
+	await page.getByRole('dialog', { name: 'Lab complete' }).waitFor();
 }
 
 async function janeOpensIt(page: Page) {
@@ -76,7 +115,41 @@ const SHOTS: Shot[] = [
 				.getByRole('button', { name: /^Start practice/ })
 				.click();
 			await page.waitForURL(/\/lab\//);
-			await page.waitForTimeout(300);
+			await page.getByRole('dialog', { name: /^Briefing/ }).waitFor();
+		}
+	},
+	{
+		name: 'lab-rail',
+		take: async (page) => {
+			await startPractice(page, 'banking-outage');
+			await karenOpensTheOutage(page);
+			const steps = page.getByRole('complementary', { name: 'Lab steps' });
+			const toggle = steps.getByRole('button', { name: /^(Hide|Show) steps$/ }).first();
+			// A phone opens the drawer; a wide screen folds the pane to its rail.
+			await toggle.click();
+		}
+	},
+	{
+		name: 'lab-assessment',
+		take: async (page) => {
+			await page.goto(`${BASE}/`);
+			await page
+				.locator('[data-lab="cfo-laptop"]')
+				.getByRole('button', { name: /^Assessment/ })
+				.click();
+			await page.getByLabel('Candidate name').fill('Rae Ortiz');
+			await page.getByLabel('Time limit (minutes)').fill('20');
+			await page.getByRole('button', { name: 'Start assessment' }).click();
+			await page.waitForURL(/\/lab\//);
+			await closeBriefing(page);
+			await playAs(page, 'John Smith (Agent)');
+		}
+	},
+	{
+		name: 'lab-complete',
+		take: async (page) => {
+			await startPractice(page, 'adobe-upgrade');
+			await completeAdobe(page);
 		}
 	},
 	{

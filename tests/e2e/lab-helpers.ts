@@ -23,7 +23,25 @@ export const steps = (page: Page) => page.getByRole('complementary', { name: 'La
 export const stepItem = (page: Page, title: string) =>
 	steps(page).getByRole('listitem').filter({ hasText: title });
 
-/** Start a lab in practice mode from the catalogue. */
+/** The briefing a fresh lab opens with (and the bar's Briefing button opens again). */
+export const briefing = (page: Page) => page.getByRole('dialog', { name: /^Briefing/ });
+
+/** A fresh lab opens with its briefing: read, then "Start the lab". */
+export async function startTheLab(page: Page) {
+	await briefing(page).getByRole('button', { name: 'Start the lab' }).click();
+	await expect(briefing(page)).toBeHidden();
+}
+
+/** The "Lab complete" moment of a practice attempt whose every step has passed. */
+export const labComplete = (page: Page) => page.getByRole('dialog', { name: 'Lab complete' });
+
+/** Close the "Lab complete" moment to carry on in the lab. */
+export async function keepExploring(page: Page) {
+	await labComplete(page).getByRole('button', { name: 'Keep exploring' }).click();
+	await expect(labComplete(page)).toBeHidden();
+}
+
+/** Start a lab in practice mode from the catalogue, past its briefing. */
 export async function start(page: Page, lab: string) {
 	await page.goto('/');
 	await page
@@ -31,6 +49,7 @@ export async function start(page: Page, lab: string) {
 		.getByRole('button', { name: /^Start practice/ })
 		.click();
 	await expect(page).toHaveURL(/\/lab\/[\w-]+$/);
+	await startTheLab(page);
 	await expect(steps(page)).toBeVisible();
 }
 

@@ -8,6 +8,8 @@ import { expect, test } from '@playwright/test';
 import {
 	assign,
 	expectAccessible,
+	keepExploring,
+	labComplete,
 	openFromQueue,
 	playAs,
 	portalOpenTicket,
@@ -15,6 +17,7 @@ import {
 	reply,
 	responseTab,
 	start,
+	startTheLab,
 	stepItem,
 	steps
 } from './lab-helpers';
@@ -64,7 +67,9 @@ test('a trainee completes the banking outage in practice mode to 100%', async ({
 
 	await expect(steps(page)).toContainText('Score: 100 / 100');
 	await expect(steps(page).getByRole('listitem').filter({ hasText: 'Passed' })).toHaveCount(9);
+	await expect(labComplete(page)).toContainText('Score: 100 / 100');
 	await expectAccessible(page);
+	await keepExploring(page);
 	await queueButton(page, /^Closed \d/).click();
 	await expect(
 		page.getByRole('row', { name: /Entire mobile online banking is down/ })
@@ -121,6 +126,7 @@ test('an assessment of the CFO laptop with a wrong SLA scores exactly its rubric
 	await page.getByLabel('Time limit (minutes)').fill('20');
 	await page.getByRole('button', { name: 'Start assessment' }).click();
 	await expect(page).toHaveURL(/\/lab\//);
+	await startTheLab(page);
 	await expect(page.getByRole('timer', { name: 'Time left' })).toBeVisible();
 	await expect(page.getByRole('button', { name: /^Show .* hint/ })).toHaveCount(0);
 	await expect(page.getByRole('button', { name: /^Show solution/ })).toHaveCount(0);
@@ -240,12 +246,14 @@ test('hints cost points, the solution is shown on request, and Reset starts over
 }) => {
 	await start(page, 'cfo-laptop');
 	await page.getByRole('button', { name: /Set the SLA plan/ }).click();
-	await page.getByRole('button', { name: 'Show nudge hint (costs 2 pts)' }).click();
+	await page.getByRole('button', { name: 'Show a hint (costs 2 points)' }).click();
 	await expect(page.getByText('SEV-C counts business hours only')).toBeVisible();
 	await page.getByRole('button', { name: "Show solution (costs this step's 20 points)" }).click();
 	await expect(page.getByRole('heading', { name: 'Solution' })).toBeVisible();
 	await expect(
-		page.getByText('As John Smith, edit the ticket (the “laptop” ticket) — SLA Plan: SEV-B')
+		page.getByText(
+			"As John Smith, open the ticket “CFO's laptop will no longer turn on”, choose Edit, set SLA Plan to SEV-B, then Save."
+		)
 	).toBeVisible();
 
 	// The hint survives a reload (it is part of the attempt), then Reset clears everything.

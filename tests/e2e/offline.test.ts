@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { startTheLab } from './lab-helpers';
 
 const steps = (page: Page) => page.getByRole('complementary', { name: 'Lab steps' });
 
@@ -31,6 +32,7 @@ test('load once, go offline, open a lab, complete a step, reload: the progress i
 		.getByRole('button', { name: /^Start practice/ })
 		.click();
 	await expect(page).toHaveURL(/\/lab\//);
+	await startTheLab(page);
 
 	await page.getByRole('button', { name: 'Karen Karen (End user)', exact: true }).click();
 	await page.getByRole('button', { name: 'Open a New Ticket' }).click();
@@ -117,6 +119,7 @@ test('an instructor imports a lab file; it joins the catalogue and can be played
 	await expect(page.locator('[data-lab]')).toHaveCount(7);
 	await lab.getByRole('button', { name: /^Start practice/ }).click();
 	await expect(page).toHaveURL(/\/lab\//);
+	await startTheLab(page);
 	await expect(page.getByRole('heading', { name: 'Local copy: the CFO laptop' })).toBeVisible();
 	await expect(steps(page)).toContainText('Score: 0 / 100');
 });

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { playAs, portalOpenTicket, start, stepItem, steps } from './lab-helpers';
+import { playAs, portalOpenTicket, start, startTheLab, stepItem, steps } from './lab-helpers';
 
 test.use({ serviceWorkers: 'block' });
 
@@ -17,6 +17,7 @@ async function startAssessment(page: Page, lab: string) {
 	await page.getByLabel('Candidate name').fill('Rae Ortiz');
 	await page.getByRole('button', { name: 'Start assessment' }).click();
 	await expect(page).toHaveURL(/\/lab\//);
+	await startTheLab(page);
 }
 
 /** Karen fills in the portal's new-ticket form, up to (not including) Create Ticket. */
@@ -93,7 +94,7 @@ test.describe('two tabs of one attempt', () => {
 		await expect(steps(other)).toBeVisible();
 
 		await page.getByRole('button', { name: /Apply the SLA plan/ }).click();
-		await page.getByRole('button', { name: /^Show nudge hint/ }).click();
+		await page.getByRole('button', { name: /^Show a hint/ }).click();
 		await expect(page.getByText('SEV-A, SEV-B and SEV-C differ')).toBeVisible();
 
 		await playAs(other, 'Karen Karen (End user)');
@@ -154,7 +155,7 @@ test.describe('when the storage fails', () => {
 		await start(page, 'banking-outage');
 		await fillTheDisk(page);
 		await page.getByRole('button', { name: /Apply the SLA plan/ }).click();
-		await page.getByRole('button', { name: /^Show nudge hint/ }).click();
+		await page.getByRole('button', { name: /^Show a hint/ }).click();
 		await expect(
 			page.getByRole('alert').filter({ hasText: 'The hint could not be saved' })
 		).toBeVisible();

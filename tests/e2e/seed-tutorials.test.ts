@@ -9,6 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import {
 	assign,
 	edit,
+	keepExploring,
 	note,
 	openFromQueue,
 	playAs,
@@ -29,8 +30,13 @@ const BANKING_SUBJECT = 'Entire mobile online banking is down';
 const BANKING_DETAILS =
 	'Customers are reporting they are getting a 404 error when browsing to online banking';
 
-/** Submit the attempt and read the verdict on the report. */
-async function submitAndExpect(page: Page, total: number) {
+/**
+ * Submit the attempt and read the verdict on the report. At 100 the "Lab
+ * complete" moment came first: it is closed to reach the bar's Submit, unless
+ * the test closed it already.
+ */
+async function submitAndExpect(page: Page, total: number, completeOpen = total === 100) {
+	if (completeOpen) await keepExploring(page);
 	await page.getByRole('button', { name: 'Submit' }).click();
 	await page.getByRole('button', { name: 'Yes, submit' }).click();
 	await expect(page).toHaveURL(/\/report\//);
@@ -67,10 +73,11 @@ test('seed 000: Karen opens it, Jane triages, assigns herself, replies and resol
 		'Resolved'
 	);
 	await expect(steps(page)).toContainText('Score: 100 / 100');
+	await keepExploring(page);
 	// "The ticket should now be on the closed tab."
 	await queueButton(page, /^Closed \d/).click();
 	await expect(page.getByRole('row', { name: new RegExp(BANKING_SUBJECT) })).toBeVisible();
-	await submitAndExpect(page, 100);
+	await submitAndExpect(page, 100, false);
 });
 
 test('seed 004 scenario 1: another topic corrected by John, the team routed, Jane replies: passes', async ({

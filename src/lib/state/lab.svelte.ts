@@ -169,6 +169,11 @@ export class LabState {
 		return lockReason(this.attempt);
 	}
 
+	/** When this session started (a reset starts a new one). */
+	get startedAt(): number | null {
+		return this.#session.startedAt;
+	}
+
 	get elapsedMs(): number {
 		return elapsedAt(this.#session, this.now);
 	}
