@@ -331,6 +331,8 @@ async function main() {
 			const file = join(OUT, `${shot.name}-${size.name}.png`);
 			try {
 				await shot.take(page);
+				// The app renders after its script has loaded: let it settle before the picture.
+				await page.waitForLoadState('networkidle');
 				await page.waitForTimeout(200);
 				await page.screenshot({ path: file, fullPage: shot.fullPage ?? false });
 				console.log(`  ${file}`);
