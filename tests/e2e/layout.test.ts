@@ -165,6 +165,8 @@ for (const size of SIZES) {
 test('the overflow check finds an element wider than the viewport', async ({ page }) => {
 	await page.setViewportSize({ width: 390, height: 844 });
 	await page.goto('/settings');
+	// Inject into the rendered page, not the shell the app replaces as it starts.
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await page.evaluate(() => {
 		const wide = document.createElement('div');
 		wide.className = 'too-wide';
