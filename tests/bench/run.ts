@@ -297,7 +297,7 @@ async function learnerAction(context: BrowserContext, cpuRate = 1, runs = RUNS.a
 		);
 	const edit = async (plan: string) => {
 		await page.getByRole('button', { name: 'Edit', exact: true }).click();
-		await page.getByLabel('SLA Plan').selectOption({ label: plan });
+		await page.getByLabel('SLA Plan', { exact: true }).selectOption({ label: plan });
 	};
 	const save = () =>
 		page.getByRole('form', { name: 'Edit ticket' }).getByRole('button', { name: 'Save' }).click();
