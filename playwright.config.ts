@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 // E2E_PORT lets two runs (two working copies) share a machine.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// The test LRS's xAPI base is http://127.0.0.1:LRS_PORT/xAPI/ (tests/lrs/lrs.ts reads the same variable).
+const LRS_PORT = Number(process.env.LRS_PORT ?? 8091);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -15,14 +17,26 @@ export default defineConfig({
 		baseURL: `http://localhost:${PORT}`,
 		trace: 'retain-on-failure'
 	},
-	webServer: {
-		command: `npm run build && npx vite preview --port ${PORT} --strictPort`,
-		url: `http://localhost:${PORT}`,
-		reuseExistingServer: !process.env.CI,
-		timeout: 180_000,
-		stdout: 'ignore',
-		stderr: 'pipe'
-	},
+	webServer: [
+		{
+			command: `npm run build && npx vite preview --port ${PORT} --strictPort`,
+			url: `http://localhost:${PORT}`,
+			reuseExistingServer: !process.env.CI,
+			timeout: 180_000,
+			stdout: 'ignore',
+			stderr: 'pipe'
+		},
+		{
+			// A real LRS (Learning Locker's statements service over redis): tests/lrs/start-lrs.mjs.
+			command: `node tests/lrs/start-lrs.mjs`,
+			url: `http://127.0.0.1:${LRS_PORT}/xAPI/about`,
+			env: { LRS_PORT: String(LRS_PORT) },
+			reuseExistingServer: !process.env.CI,
+			timeout: 60_000,
+			stdout: 'ignore',
+			stderr: 'pipe'
+		}
+	],
 	projects: [
 		{
 			name: 'chromium',

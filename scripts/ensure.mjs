@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Make a fresh clone runnable: install npm dependencies when node_modules is
-// missing or stale, and (with --browser) make sure a system Chromium exists
-// for Playwright. Plain Node, no dependencies.
+// missing or stale, and (with --browser) make sure a system Chromium (for
+// Playwright) and redis-server (under the test LRS) exist. Plain Node, no dependencies.
 //
 // Staleness: we store a SHA-256 of package-lock.json (or package.json when
 // there is no lockfile) in node_modules/.deskdrill-deps.stamp after a
@@ -18,6 +18,7 @@ const nodeModules = join(root, 'node_modules');
 const stampFile = join(nodeModules, '.deskdrill-deps.stamp');
 const wantBrowser = process.argv.includes('--browser');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const redisPath = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
 
 /** @param {string} msg */
 const log = (msg) => console.log(`[ensure] ${msg}`);
@@ -63,25 +64,46 @@ function ensureDeps() {
 	log('dependencies installed');
 }
 
-function ensureBrowser() {
-	if (existsSync(chromiumPath)) {
-		log(`chromium found at ${chromiumPath}`);
+/**
+ * Install a Debian package when the file it provides is missing.
+ * @param {string} label what it is, for the messages
+ * @param {string} path the file that proves it is installed
+ * @param {string} pkg the Debian package
+ * @param {string} hint what to do by hand
+ */
+function ensureSystemTool(label, path, pkg, hint) {
+	if (existsSync(path)) {
+		log(`${label} found at ${path}`);
 		return;
 	}
-	log(`chromium not found at ${chromiumPath}; installing Debian's chromium via apt-get`);
+	log(`${label} not found at ${path}; installing Debian's ${pkg} via apt-get`);
 	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 	/** @param {string[]} args */
 	const apt = (args) => (isRoot ? run('apt-get', args) : run('sudo', ['-n', 'apt-get', ...args]));
-	const ok = apt(['update']) && apt(['install', '-y', 'chromium']);
-	if (!ok || !existsSync(chromiumPath)) {
+	const ok = apt(['update']) && apt(['install', '-y', pkg]);
+	if (!ok || !existsSync(path)) {
 		console.error(
-			`[ensure] ERROR: could not install chromium with apt-get (need root or passwordless sudo, and a Debian/Ubuntu system).\n` +
-				`[ensure] Install it manually (e.g. "sudo apt-get install -y chromium") or set CHROMIUM_PATH to an existing Chromium binary.`
+			`[ensure] ERROR: could not install ${pkg} with apt-get (need root or passwordless sudo, and a Debian/Ubuntu system).\n` +
+				`[ensure] ${hint}`
 		);
 		process.exit(1);
 	}
-	log(`chromium installed at ${chromiumPath}`);
+	log(`${label} installed at ${path}`);
 }
 
 ensureDeps();
-if (wantBrowser) ensureBrowser();
+if (wantBrowser) {
+	// Chromium for Playwright; redis-server under the real LRS the e2e tests start (tests/lrs).
+	ensureSystemTool(
+		'chromium',
+		chromiumPath,
+		'chromium',
+		'Install it manually (e.g. "sudo apt-get install -y chromium") or set CHROMIUM_PATH to an existing Chromium binary.'
+	);
+	ensureSystemTool(
+		'redis-server',
+		redisPath,
+		'redis-server',
+		'Install it manually (e.g. "sudo apt-get install -y redis-server") or set REDIS_SERVER to an existing redis-server binary.'
+	);
+}
