@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WorldStore } from './world-store';
 import {
 	PersistenceError,
+	WriteRefused,
 	createWorldStore,
 	deleteWorld,
 	openWorldStore,
@@ -196,6 +197,43 @@ describe('a failing transaction', () => {
 		expect(store.world).toStrictEqual(memory);
 		expect(store.journal).toEqual([]);
 		expect(await dumpDb(id)).toStrictEqual(before);
+	});
+});
+
+describe('a write guard', () => {
+	it('shows the command at once, and stores it only when the guard allows', async () => {
+		const id = freshId('guard');
+		const store = await create(id);
+		const seen: number[] = [];
+		store.subscribe(() => seen.push(store.journal.length));
+		let release: (reason: string | null) => void = () => {};
+		const asked = new Promise<string | null>((r) => (release = r));
+		const running = store.run(KAREN, openBco, null, () => asked);
+		// Memory (and so the screen) already has it while the guard is still deciding.
+		await Promise.resolve();
+		await Promise.resolve();
+		expect(seen).toEqual([1]);
+		release(null);
+		const opened = await running;
+		expect(opened.ok).toBe(true);
+		expect((await reopen(id)).journal).toHaveLength(1);
+	});
+
+	it('refused: nothing stored, memory back as it was, the reason kept in words', async () => {
+		const id = freshId('guard-refused');
+		const store = await create(id);
+		await store.run(KAREN, openBco);
+		const before = await dumpDb(id);
+		const memory = clone(store.world);
+		const reason = 'This attempt was submitted in another tab.';
+		const error: unknown = await store
+			.run(KAREN, openBco, null, () => Promise.resolve(reason))
+			.catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(WriteRefused);
+		expect((error as Error).message).toBe(reason);
+		expect(await dumpDb(id)).toStrictEqual(before);
+		expect(store.world).toStrictEqual(memory);
+		expect(store.journal).toHaveLength(1);
 	});
 });
 

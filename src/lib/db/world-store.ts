@@ -56,6 +56,18 @@ export type Listener = (change: WorldChange) => void;
 
 export type RunResult = CommandResult & { entry: JournalEntry };
 
+/**
+ * Asked after a command shows on screen and before it is stored: a reason to
+ * refuse it (memory goes back as it was), or null to store it. The screen need
+ * not wait for this check; the write does.
+ */
+export type WriteGuard = () => Promise<string | null>;
+
+/** A command the write guard refused: nothing was stored and memory is as before. */
+export class WriteRefused extends Error {
+	override name = 'WriteRefused';
+}
+
 /** What one tab tells the others through the world's BroadcastChannel. */
 type Broadcast = { kind: 'changed' | 'deleted'; worldId: string };
 
@@ -101,8 +113,13 @@ export class WorldStore {
 	 * applied; rejects with PersistenceError (and changes nothing) if storing
 	 * failed. Calls are queued, so two commands never interleave.
 	 */
-	run(actor: Actor, command: Command, wallAt: number | null = null): Promise<RunResult> {
-		return this.enqueue(() => this.runNow(actor, command, wallAt));
+	run(
+		actor: Actor,
+		command: Command,
+		wallAt: number | null = null,
+		guard?: WriteGuard
+	): Promise<RunResult> {
+		return this.enqueue(() => this.runNow(actor, command, wallAt, guard));
 	}
 
 	/** Load the world again from IndexedDB (after another tab changed it). */
@@ -141,7 +158,12 @@ export class WorldStore {
 		return next;
 	}
 
-	private async runNow(actor: Actor, command: Command, wallAt: number | null): Promise<RunResult> {
+	private async runNow(
+		actor: Actor,
+		command: Command,
+		wallAt: number | null,
+		guard?: WriteGuard
+	): Promise<RunResult> {
 		if (this.closed)
 			throw new PersistenceError(
 				'Your last action was not saved because this lab attempt is closed.'
@@ -175,6 +197,8 @@ export class WorldStore {
 			this.journal.push(entry);
 			this.notify({ cause: 'run', entry });
 			try {
+				const refusal = guard ? await guard() : null;
+				if (refusal !== null) throw new WriteRefused(refusal);
 				await this.write(result, entry, expected, stamped);
 			} catch (error) {
 				// Take the command back in memory: storage may be gone, so not by reloading.
@@ -187,6 +211,7 @@ export class WorldStore {
 					continue;
 				}
 				this.notify({ cause: 'reload' });
+				if (error instanceof WriteRefused) throw error;
 				throw new PersistenceError(NOT_SAVED, { cause: error });
 			}
 			this.broadcast('changed');

@@ -156,19 +156,24 @@ export function listedTo(r: Reader, agent: Agent): (ticket: Ticket) => boolean {
 		if (ok === undefined) reach.set(deptId, (ok = hasDeptAccess(r, agent, deptId)));
 		return ok;
 	};
+	// Plain loops, no closure per ticket: a queue of 100,000 tickets asks this of each.
+	const limited = agent.limitedAccess;
 	return (ticket) => {
-		if (!agent.limitedAccess) {
+		if (!limited) {
 			if (inMyDept(ticket.deptId)) return true;
-			if (ticket.referrals.some((ref) => ref.kind === 'department' && inMyDept(ref.id)))
-				return true;
+			for (const ref of ticket.referrals)
+				if (ref.kind === 'department' && inMyDept(ref.id)) return true;
 		}
 		if (stateOf(ticket) !== 'open') return false;
 		if (ticket.assigneeAgentId === agent.id) return true;
 		if (ticket.assigneeTeamId !== null && teams.has(ticket.assigneeTeamId)) return true;
-		return ticket.referrals.some(
-			(ref) =>
-				(ref.kind === 'agent' && ref.id === agent.id) || (ref.kind === 'team' && teams.has(ref.id))
-		);
+		for (const ref of ticket.referrals)
+			if (
+				(ref.kind === 'agent' && ref.id === agent.id) ||
+				(ref.kind === 'team' && teams.has(ref.id))
+			)
+				return true;
+		return false;
 	};
 }
 

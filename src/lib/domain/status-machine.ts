@@ -54,12 +54,24 @@ const EVENT_FOR: Record<StatusId, StatusEvent['type']> = {
 
 /** The status after asking to move from `from` to `to`, or null when the lifecycle forbids it. */
 export function nextStatus(from: StatusId, to: StatusId): StatusId | null {
+	const key = `${from}>${to}`;
+	const known = NEXT.get(key);
+	if (known !== undefined) return known;
 	const snapshot = statusMachine.resolveState({ value: from });
 	const event = { type: EVENT_FOR[to] } as StatusEvent;
-	if (!snapshot.can(event)) return null;
-	const [next] = transition(statusMachine, snapshot, event);
-	return next.value as StatusId;
+	const next = snapshot.can(event)
+		? (transition(statusMachine, snapshot, event)[0].value as StatusId)
+		: null;
+	NEXT.set(key, next);
+	return next;
 }
+
+/**
+ * The machine is fixed, so each (from, to) is worked out once: resolving a
+ * snapshot builds an actor, and the ticket view asks for every status on
+ * every change.
+ */
+const NEXT = new Map<string, StatusId | null>();
 
 /** The statuses a ticket in `from` can move to (for the Ticket Status select). */
 export function reachableStatuses(from: StatusId): StatusId[] {

@@ -4,6 +4,9 @@
  * database; the help desk in the attempt's world database.
  */
 import { createWorldStore, deleteWorld, openWorldStore, type WorldStore } from '../db/world-store';
+
+// What the lab state needs of an attempt's world store, through this layer.
+export { WriteRefused, type WorldStore, type WriteGuard } from '../db/world-store';
 import { workspaceDb, type AttemptRecord } from '../db/attempts-db';
 import { scenarioWorld } from '../scenarios/world';
 import { scenarioHash } from '../scenarios/hash';

@@ -11,10 +11,15 @@
  */
 import type { Actor, Command, CommandResult, JournalEntry, World } from '$lib/domain';
 import type { AttemptRecord } from '$lib/db/attempts-db';
-import type { WorldStore } from '$lib/db/world-store';
 import { grade, type Grade } from '$lib/grading';
 import type { Scenario } from '$lib/scenarios/types';
-import { getAttempt, sessionContext } from '$lib/services/attempts';
+import {
+	getAttempt,
+	sessionContext,
+	WriteRefused,
+	type WorldStore,
+	type WriteGuard
+} from '$lib/services/attempts';
 import {
 	lockReason,
 	RecordError,
@@ -65,12 +70,30 @@ class LabBackend implements DeskBackend {
 		return this.store.subscribe(listener);
 	}
 	async run(actor: Actor, command: Command, wallAt?: number): Promise<CommandResult> {
-		const locked = await this.lab.checkStored();
-		if (locked) return { ok: false, error: { code: 'conflict', message: locked } };
+		const refuse = (message: string): CommandResult => ({
+			ok: false,
+			error: { code: 'conflict', message }
+		});
 		const now = wallAt ?? Date.now();
-		await this.lab.begin(now);
+		let guard: WriteGuard | undefined;
+		if (this.lab.begun && !this.lab.owesClock(now)) {
+			// The usual case: nothing to write before the command, so it shows at
+			// once and the stored record is read while it is being stored.
+			if (this.lab.lockReason) return refuse(this.lab.lockReason);
+			guard = () => this.lab.checkStored();
+		} else {
+			const locked = await this.lab.checkStored();
+			if (locked) return refuse(locked);
+			await this.lab.begin(now);
+		}
 		const caughtUpTo = await this.lab.catchUp(now);
-		const result = await this.store.run(actor, command, now);
+		let result: CommandResult;
+		try {
+			result = await this.store.run(actor, command, now, guard);
+		} catch (error) {
+			if (error instanceof WriteRefused) return refuse(error.message);
+			throw error;
+		}
 		// The command is stored: a failure below must not read as if it were not.
 		await this.lab.touched(caughtUpTo);
 		return result;
@@ -238,6 +261,11 @@ export class LabState {
 		return moved.ok ? from + owed.usedMs : now;
 	}
 
+	/** Whether a following clock owes at least a minute at `now` (a command would move it first). */
+	owesClock(now: number): boolean {
+		return this.#owedAt(now).minutes >= 1;
+	}
+
 	#owedAt(now: number): Owed {
 		if (this.attempt.status !== 'inProgress' || !this.begun) return { minutes: 0, usedMs: 0 };
 		return owedMinutes(this.clock, now - this.attempt.lastActiveAt);
@@ -323,8 +351,15 @@ export class LabState {
 	/** Take the stored record as the truth (never an older copy). */
 	#adopt(record: AttemptRecord): void {
 		if (record.id !== this.attempt.id || record.updatedAt < this.attempt.updatedAt) return;
+		// The same record read back (the check behind every command) changes
+		// nothing, so nothing that reads the attempt is worked out again.
+		const text = JSON.stringify(record);
+		if (text === this.#adopted) return;
+		this.#adopted = text;
 		this.attempt = record;
 	}
+	/** The record last adopted, as JSON. */
+	#adopted = '';
 
 	async #session_(event: SessionEvent, what: string): Promise<boolean> {
 		return this.#change({ type: 'session', event, journalLength: this.store.journal.length }, what);
