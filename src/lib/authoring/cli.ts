@@ -13,7 +13,7 @@ import { join, relative } from 'node:path';
 import { formatProblem, loadScenario } from '../scenarios/load';
 import { SCENARIO_SCHEMA } from '../scenarios/schema';
 import type { LoadResult } from '../scenarios/types';
-import { selfTest } from './selftest';
+import { failureLines, proveVariants, selfTest } from './selftest';
 
 const SCENARIO_DIR = 'scenarios';
 
@@ -66,6 +66,7 @@ function test(files: string[]): number {
 	let passed = 0;
 	let failed = 0;
 	let alternatives = 0;
+	let variants = 0;
 	for (const file of files) {
 		const result = load(file);
 		if (!result.ok) {
@@ -90,11 +91,27 @@ function test(files: string[]): number {
 			for (const problem of line.problems) console.log(`       ${problem}`);
 		}
 		for (const problem of outcome.problems) console.log(`  FAIL ${problem}`);
-		if (outcome.ok) passed++;
+		// A lab with variables: the same proof in every variant (or a fixed sample of them).
+		let variantsOk = true;
+		for (const line of proveVariants(scenario)) {
+			variants++;
+			variantsOk &&= line.ok;
+			const r = line.result;
+			const attempts = r
+				? `${r.attempts.filter((a) => a.ok).length}/${r.attempts.length} attempts as declared`
+				: 'not made';
+			const g = r?.solution;
+			console.log(
+				`  ${line.ok ? 'ok  ' : 'FAIL'} variant ${line.seed} (${line.values}): solution ${g?.score ?? '?'}/${g?.maxScore ?? '?'}, ${attempts}`
+			);
+			for (const problem of [...line.problems, ...(r ? failureLines(r) : [])])
+				console.log(`       ${problem}`);
+		}
+		if (outcome.ok && variantsOk) passed++;
 		else failed++;
 	}
 	console.log(
-		`${passed} passed, ${failed} failed (${files.length} labs, ${alternatives} attempts)`
+		`${passed} passed, ${failed} failed (${files.length} labs, ${alternatives} attempts${variants ? `, ${variants} variants proved` : ''})`
 	);
 	return failed ? 1 : 0;
 }

@@ -12,6 +12,14 @@ import { grade, type Grade } from '../grading';
 import { attemptCommands, runScript, type ScriptProblem } from '../scenarios/solution';
 import type { Attempt, Scenario } from '../scenarios/types';
 import { scenarioWorld } from '../scenarios/world';
+import { scenarioVariant } from '../scenarios/variant';
+import {
+	seedsToProve,
+	variantValues,
+	type VariablePools,
+	type VariableValue,
+	type VariantValues
+} from '../scenarios/variables';
 
 /** One attempt's line of the proof: what it should do and what it did. */
 export interface AttemptLine {
@@ -127,4 +135,58 @@ export function selfTest(scenario: Scenario): SelfTestResult {
 		solution: solutionGrade,
 		attempts
 	};
+}
+
+/** One variant's proof: which values the seed picked and how the self-test went with them. */
+export interface VariantLine {
+	seed: number;
+	/** "customer: Priya Raman, error: 503, team: Digital Channels Team" */
+	values: string;
+	result: SelfTestResult | null;
+	/** Why the variant could not be made (a reference its values break), one line each. */
+	problems: string[];
+	ok: boolean;
+}
+
+/** A value as one short text: a mapping by its first part (a person's name, a code). */
+function shortValue(value: VariableValue): string {
+	if (typeof value !== 'object') return String(value);
+	const first = Object.values(value)[0];
+	return Array.isArray(first) ? first.join('/') : String(first ?? '');
+}
+
+export function variantLabel(values: VariantValues): string {
+	return Object.entries(values)
+		.map(([name, value]) => `${name}: ${shortValue(value)}`)
+		.join(', ');
+}
+
+/**
+ * The self-test of every variant when the lab has few, else of a fixed
+ * sample of seeds (seedsToProve): in each, the solution must score full marks
+ * and every attempt fail as it declares. Empty for a lab without variables.
+ */
+export function proveVariants(scenario: Scenario, max?: number): VariantLine[] {
+	const variant = scenario.variant;
+	if (!variant) return [];
+	const pools = (variant.template.data as { variables: VariablePools }).variables;
+	return seedsToProve(pools, max).map((seed) => {
+		const made = scenarioVariant(scenario, seed);
+		if (!made.ok)
+			return {
+				seed,
+				values: variantLabel(variantValues(pools, seed)),
+				result: null,
+				problems: made.problems.map((p) => `${p.path}: ${p.message}`),
+				ok: false
+			};
+		const result = selfTest(made.scenario);
+		return {
+			seed,
+			values: variantLabel(made.scenario.variant?.values ?? {}),
+			result,
+			problems: [],
+			ok: result.ok
+		};
+	});
 }

@@ -22,9 +22,14 @@ export async function sha256Hex(text: string): Promise<string> {
 	return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** "sha256:…" of the scenario, the file name left out. */
+/**
+ * "sha256:…" of the scenario, the file name left out. A lab with variables is
+ * hashed as written (its pools and references), so every variant has the
+ * lab's one hash; the seed names the variant.
+ */
 export async function scenarioHash(scenario: Scenario): Promise<string> {
-	const { file: _file, ...content } = scenario;
+	const { file: _file, variant, ...content } = scenario;
 	void _file;
-	return `sha256:${await sha256Hex(canonicalJson(content))}`;
+	const identity = variant ? { template: variant.template } : content;
+	return `sha256:${await sha256Hex(canonicalJson(identity))}`;
 }

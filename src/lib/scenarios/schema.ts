@@ -380,6 +380,32 @@ export const SCENARIO_SCHEMA: Schema = {
 				'Skills measured: triage, routing, sla, communication, documentation, escalation, permissions, ...'
 		},
 		clock: ref('clock'),
+		variables: {
+			type: 'object',
+			description:
+				'Pools of values a seed picks from, one per variable, so each candidate can get another variant: e.g. customer: [{name: Karen Karen, email: karen@example.com}, {name: Raj Patel, email: raj@example.com}]. Refer to them anywhere as {{customer.name}} (or {{name}} for a plain value). Seed 0 is the first value of every pool.',
+			propertyNames: { pattern: '^[a-z][a-zA-Z0-9_]*$' },
+			additionalProperties: {
+				type: 'array',
+				minItems: 1,
+				items: {
+					anyOf: [
+						{ type: 'string' },
+						{ type: 'number' },
+						{
+							type: 'object',
+							additionalProperties: {
+								anyOf: [
+									{ type: 'string' },
+									{ type: 'number' },
+									{ type: 'array', items: { type: 'string' } }
+								]
+							}
+						}
+					]
+				}
+			}
+		},
 		world: ref('world'),
 		personas: list(ref('persona'), 'Who the learner plays.', 1),
 		steps: list(ref('step'), 'The graded steps.', 1),

@@ -7,6 +7,7 @@
 import type { ErrorCode, EventType, StatusId, TicketSource, WorldSpec } from '../domain';
 import type { TemplateId } from '../domain';
 import type { QueueId } from '../domain';
+import type { VariantValues } from './variables';
 
 export const FORMAT_VERSION = 2;
 
@@ -286,6 +287,20 @@ export interface Scenario {
 	steps: Step[];
 	solution: ScriptCommand[];
 	attempts: Attempt[];
+	/** Set when the lab declares variables: which variant this is, and the lab as written. */
+	variant?: ScenarioVariant;
+}
+
+/** One variant of a lab with variables (scenarios/variables.ts). */
+export interface ScenarioVariant {
+	/** The seed that picked it; seed mod count is the variant's number. */
+	seed: number;
+	/** How many variants the pools make. */
+	count: number;
+	/** The value each variable took. */
+	values: VariantValues;
+	/** The front matter (with its variables: block) and briefing as written, to make other variants from. */
+	template: { data: unknown; briefing: string };
 }
 
 export interface Problem {

@@ -15,6 +15,8 @@ import { checkMarkdown } from './markdown';
 import { schemaProblems } from './schema-problems';
 import { checkScripts } from './scripts';
 import { checkStep, collectBinds } from './steps';
+import { applyVariables } from './variables';
+import type { VariableProblem } from '../variables';
 
 export { schemaProblems };
 
@@ -66,8 +68,34 @@ function crossCheck(parsed: ParsedFile, scenario: Scenario, world: World | null)
 	return cx.problems;
 }
 
-/** Validate a parsed file; returns the scenario or the problems found. */
-export function validateParsed(parsed: ParsedFile): {
+/**
+ * Validate a parsed file; returns the scenario or the problems found. A lab
+ * with variables is validated as the variant `seed` picks (seed 0, the first
+ * value of every pool, by default): its references substituted, then checked
+ * like any other lab.
+ */
+export function validateParsed(
+	parsed: ParsedFile,
+	options: { seed?: number } = {}
+): {
+	scenario: Scenario | null;
+	problems: Problem[];
+} {
+	const located = (list: VariableProblem[]): Problem[] =>
+		list.map((p) => ({
+			file: parsed.file,
+			...parsed.locate(p.path),
+			path: formatPath(p.path),
+			message: p.message
+		}));
+	const variant = applyVariables(parsed, options.seed ?? 0);
+	if (!variant.ok) return { scenario: null, problems: located(variant.problems) };
+	const result = validateVariant(variant.parsed);
+	if (result.scenario && variant.variant) result.scenario.variant = variant.variant;
+	return result;
+}
+
+function validateVariant(parsed: ParsedFile): {
 	scenario: Scenario | null;
 	problems: Problem[];
 } {
