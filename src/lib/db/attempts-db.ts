@@ -44,6 +44,10 @@ export interface AttemptRecord {
 	finalEntries?: number | null;
 	/** When the record was restored from a backup file, if it was. */
 	restoredAt?: number | null;
+	/** The attempt whose journal seals this record's journal carries: its own id, or the original's for a restored copy. */
+	bindingId?: string;
+	/** The variant of a lab with variables (scenarios/variables.ts); 0 or absent: the lab as written. */
+	variantSeed?: number;
 }
 
 export interface ImportedScenario {

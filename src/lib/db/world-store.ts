@@ -13,6 +13,7 @@ import {
 	undoChanges,
 	execute,
 	journalEntry,
+	sealEntry,
 	primeTicketRows,
 	type Actor,
 	type ChangeSet,
@@ -99,6 +100,14 @@ export class WorldStore {
 		if (this.channel) this.channel.onmessage = (event: MessageEvent) => this.onBroadcast(event);
 	}
 
+	/** The attempt's binding (id, variant seed, candidate): new journal entries are sealed with it. */
+	private binding: string | null = null;
+
+	/** Seal every entry recorded from now on with `binding` (sealEntry). */
+	sealWith(binding: string): void {
+		this.binding = binding;
+	}
+
 	/** The world as last committed. Replaced (not mutated) by reload, so read it fresh. */
 	get world(): World {
 		return this.loaded.world;
@@ -181,6 +190,8 @@ export class WorldStore {
 				result,
 				wallAt
 			);
+			if (this.binding !== null)
+				entry.seal = sealEntry(this.journal.at(-1)?.seal ?? null, this.binding, entry);
 			// What the stored world must still be for this write to follow it.
 			const expected = {
 				journal: this.journal.length,

@@ -10,8 +10,9 @@ import { loadLab } from '../../../tests/fixtures/scenarios';
 import { workspaceDb, type AttemptRecord } from '../db/attempts-db';
 import { openWorldStore } from '../db/world-store';
 import { applyChange, lockReason, RecordRefusal, updateAttempt } from './attempt-record';
-import { resetAttempt, sessionContext, startAttempt } from './attempts';
+import { openAttemptWorld, resetAttempt, sessionContext, startAttempt } from './attempts';
 import { checkIntegrity } from './integrity';
+import { scenarioForAttempt } from './catalogue';
 import { buildReport, reportToCsv } from './report';
 import { runScript } from '../scenarios/solution';
 
@@ -137,5 +138,68 @@ describe('integrity (a result is re-derived, not believed)', () => {
 		expect(report.integrity.label).toBe('inconsistent');
 		expect(report.score).toBeLessThan(100);
 		expect(reportToCsv(report)).toContain('"inconsistent"');
+	});
+
+	it('a solved journal recorded in another attempt or variant does not verify in this one, and never reads as passed', async () => {
+		// A practice attempt solved for real, its journal sealed as it was recorded.
+		const solvedRecord = await practice();
+		const solvedStore = await openAttemptWorld(solvedRecord);
+		for (const step of lab.solution) {
+			const { as, do: type, advance, id, ...fields } = step as unknown as Record<string, unknown>;
+			void advance;
+			void id;
+			const persona = lab.personas.find((p) => p.id === as)!;
+			const actor = {
+				role: persona.role,
+				id: persona.role === 'end-user' ? persona.user : persona.agent
+			} as never;
+			const ticket = fields.ticket === 'outage' ? solvedStore!.world.tickets : null;
+			if (ticket) fields.ticketId = Object.keys(ticket)[0];
+			delete fields.ticket;
+			await solvedStore!.run(actor, { type, ...fields } as never);
+		}
+		const solvedJournal = solvedStore!.journal;
+		const solvedWorld = solvedStore!.world;
+		solvedStore!.close();
+		expect(solvedJournal.every((e) => typeof e.seal === 'string')).toBe(true);
+		const own = { ...solvedRecord, status: 'submitted' as const, score: 100 };
+		expect((await checkIntegrity(lab, own, solvedWorld, solvedJournal)).problems).toEqual([]);
+
+		// The same journal pasted into a failed assessment (through a backup).
+		const assessment = await startAttempt(lab, { mode: 'assessment', candidate: 'Rae' }, 1000);
+		// The forger sets the score too, so only the seals can tell.
+		const pasted = { ...assessment, status: 'submitted' as const, restoredAt: 9, score: 100 };
+		const check = await checkIntegrity(lab, pasted, solvedWorld, solvedJournal);
+		expect(check.consistent).toBe(false);
+		expect(check.problems).toEqual([expect.stringMatching(/not recorded in this attempt/)]);
+		const report = buildReport(lab, pasted, solvedWorld, solvedJournal, check);
+		expect(report.passed).toBe(false);
+
+		// Nor in another variant of the same attempt, nor with its seals stripped.
+		const otherSeed = { ...own, variantSeed: 4 };
+		expect((await checkIntegrity(lab, otherSeed, solvedWorld, solvedJournal)).consistent).toBe(
+			false
+		);
+		const stripped = solvedJournal.map(({ seal: _s, ...e }) => (void _s, e));
+		const strippedCheck = await checkIntegrity(lab, pasted, solvedWorld, stripped);
+		expect(strippedCheck.consistent).toBe(false);
+	});
+
+	it('an attempt on a variant is built from that variant, and re-derived on it', async () => {
+		const record = await startAttempt(lab, { mode: 'assessment', candidate: 'Rae', seed: 4 }, 1000);
+		expect(record.variantSeed).toBe(4);
+		const store = await openAttemptWorld(record);
+		expect(Object.values(store!.world.users).map((u) => u.name)).toContain('Priya Raman');
+		store!.close();
+		const played = await scenarioForAttempt(record);
+		expect(played?.variant?.seed).toBe(4);
+		// The lab as written (seed 0) is not the world this attempt was played on.
+		const other = await checkIntegrity(
+			lab,
+			{ ...record, variantSeed: 0 },
+			store!.world,
+			store!.journal
+		);
+		expect(other.consistent).toBe(false);
 	});
 });

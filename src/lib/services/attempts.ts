@@ -13,6 +13,7 @@ import { scenarioHash } from '../scenarios/hash';
 import type { Scenario } from '../scenarios/types';
 import { advanceSession, hasBegun, sessionContext, type SessionMode } from './session-machine';
 import { publishRecord } from './attempt-record';
+import { variantOf } from './variant';
 
 export { advanceSession, sessionContext } from './session-machine';
 
@@ -21,6 +22,8 @@ export interface StartOptions {
 	candidate?: string;
 	/** Assessment time limit in minutes; the scenario's estimate by default. */
 	minutes?: number;
+	/** Which variant of a lab with variables to play (a candidate link's seed); the lab as written by default. */
+	seed?: number;
 }
 
 function newId(): string {
@@ -34,10 +37,12 @@ export class AttemptError extends Error {
 }
 
 export async function startAttempt(
-	scenario: Scenario,
+	lab: Scenario,
 	options: StartOptions,
 	now = Date.now()
 ): Promise<AttemptRecord> {
+	const seed = Math.trunc(options.seed ?? 0);
+	const scenario = await variantOf(lab, seed);
 	const candidate = options.candidate?.trim() ?? '';
 	if (options.mode === 'assessment' && !candidate)
 		throw new AttemptError('Enter the candidate’s name to start an assessment.');
@@ -77,7 +82,8 @@ export async function startAttempt(
 		totalSteps: scenario.steps.length,
 		scenarioHash: await scenarioHash(scenario),
 		finalEntries: null,
-		restoredAt: null
+		restoredAt: null,
+		...(scenario.variant ? { variantSeed: seed } : {})
 	};
 	const store = await createWorldStore(record.id, scenarioWorld(scenario));
 	store.close();
@@ -100,7 +106,20 @@ export async function listAttempts(): Promise<AttemptRecord[]> {
 
 /** The attempt's help desk, opened from its own database. */
 export async function openAttemptWorld(record: AttemptRecord): Promise<WorldStore | null> {
-	return openWorldStore(record.id);
+	const store = await openWorldStore(record.id);
+	store?.sealWith(attemptBinding(record));
+	return store;
+}
+
+/** What an attempt's journal is sealed with: the attempt, its variant and its candidate. */
+export function attemptBinding(
+	record: Pick<AttemptRecord, 'id' | 'bindingId' | 'variantSeed' | 'candidate'>
+): string {
+	return JSON.stringify([
+		record.bindingId ?? record.id,
+		record.variantSeed ?? 0,
+		record.candidate ?? ''
+	]);
 }
 
 /** Start over: a fresh world, no hints, the clock of a new session (practice only). */

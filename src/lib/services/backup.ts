@@ -201,6 +201,8 @@ export async function restoreWorkspace(
 					record: {
 						...record,
 						id: freshId(),
+						// Its journal was sealed as the original attempt's.
+						bindingId: record.bindingId ?? record.id,
 						scenarioTitle: `${record.scenarioTitle} (restored copy)`
 					},
 					world: a.world,

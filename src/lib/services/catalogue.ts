@@ -7,6 +7,7 @@ import bundled from 'virtual:deskdrill/scenarios';
 import type { Problem, Scenario } from '../scenarios/types';
 import { workspaceDb, type AttemptRecord } from '../db/attempts-db';
 import { isEnded } from './session-machine';
+import { variantOf } from './variant';
 
 export interface CatalogueEntry {
 	scenario: Scenario;
@@ -86,6 +87,18 @@ export async function removeImportedLab(id: string): Promise<void> {
 
 export async function findScenario(id: string): Promise<Scenario | null> {
 	return (await fullCatalogue()).labs.find((l) => l.scenario.id === id)?.scenario ?? null;
+}
+
+/**
+ * The lab as an attempt played it: its variant when the attempt has a seed
+ * (the validator loads only then). Null when the lab is gone from here.
+ */
+export async function scenarioForAttempt(
+	attempt: Pick<AttemptRecord, 'scenarioId' | 'variantSeed'>
+): Promise<Scenario | null> {
+	const scenario = await findScenario(attempt.scenarioId);
+	if (!scenario) return null;
+	return variantOf(scenario, attempt.variantSeed ?? 0);
 }
 
 /** Import a scenario file into this browser; refused with its problems when it does not load. */

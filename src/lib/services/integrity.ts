@@ -7,7 +7,8 @@
  * client-only app cannot stop a hand-made file; it can refuse to present one
  * as an ordinary result.
  */
-import type { JournalEntry, World } from '../domain';
+import { journalSealed, type JournalEntry, type World } from '../domain';
+import { attemptBinding } from './attempts';
 import type { AttemptRecord } from '../db/attempts-db';
 import { grade, type Grade } from '../grading';
 import { canonicalJson, scenarioHash } from '../scenarios/hash';
@@ -50,6 +51,15 @@ export async function checkIntegrity(
 	if (replay.diverged !== null)
 		problems.push(
 			`Action ${replay.diverged} of the journal does not replay as it was recorded: the journal is not from this lab as it was played.`
+		);
+	// Seals bind the journal to this attempt, its variant and its candidate: an
+	// assessment's must all hold; a practice attempt's, when it has them.
+	if (
+		(record.mode === 'assessment' || entries.some((e) => e.seal !== undefined)) &&
+		!journalSealed(entries, attemptBinding(record))
+	)
+		problems.push(
+			'The journal was not recorded in this attempt: it was copied from another attempt or variant, or edited afterwards, so its grade is not this attempt’s.'
 		);
 	if (ended === null || ended === journal.length) {
 		if (fingerprint(replay.world) !== fingerprint(world))

@@ -99,7 +99,8 @@ export function buildReport(
 		score: g.score,
 		maxScore: g.maxScore,
 		scaled: Math.round(scaled * 1000) / 1000,
-		passed: scaled >= PASS_MARK,
+		// A journal that does not hold (copied, edited, not this lab version) never reads as passed.
+		passed: consistent && scaled >= PASS_MARK,
 		passMark: PASS_MARK,
 		hintsUsed: Object.values(attempt.hintsUsed).reduce((a, b) => a + b, 0),
 		hintPoints: g.steps.reduce((sum, s) => sum + s.hintPenalty, 0),

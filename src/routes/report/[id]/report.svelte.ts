@@ -8,7 +8,7 @@ import type { JournalEntry, World } from '$lib/domain';
 import type { AttemptRecord } from '$lib/db/attempts-db';
 import type { Scenario } from '$lib/scenarios/types';
 import { getAttempt, openAttemptWorld } from '$lib/services/attempts';
-import { findScenario } from '$lib/services/catalogue';
+import { scenarioForAttempt } from '$lib/services/catalogue';
 import { checkIntegrity, type Integrity } from '$lib/services/integrity';
 import { replayTo, timeline, type TimelineItem } from '$lib/services/replay';
 import { buildReport, reportToCsv, reportToXapi, type Report } from '$lib/services/report';
@@ -58,7 +58,7 @@ export class ReportPage {
 		try {
 			const attempt = await getAttempt(id);
 			if (!attempt) return void (this.problem = 'There is no such attempt in this browser.');
-			const scenario = await findScenario(attempt.scenarioId);
+			const scenario = await scenarioForAttempt(attempt);
 			if (!scenario)
 				return void (this.problem = `The lab “${attempt.scenarioTitle}” is no longer available here.`);
 			const store = await openAttemptWorld(attempt);
