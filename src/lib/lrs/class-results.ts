@@ -112,7 +112,8 @@ export function parseIsoDuration(text: unknown): number | null {
 			text.trim()
 		);
 	if (!m || text.trim() === 'P' || text.trim().endsWith('T')) return null;
-	const [w, d, h, min, s] = m.slice(1).map((v) => (v ? Number(v) : 0));
+	const part = (i: number) => Number(m[i] ?? 0);
+	const [w, d, h, min, s] = [part(1), part(2), part(3), part(4), part(5)];
 	return Math.round((((w * 7 + d) * 24 + h) * 3600 + min * 60 + s) * 1000);
 }
 

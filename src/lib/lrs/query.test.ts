@@ -10,12 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import clients from '../../../tests/lrs/clients.json';
 import type { LrsConfig } from './config';
 import { EMPTY_LRS_CONFIG } from './config';
-import { LrsQueryError, basicAuth, fetchActivityStatements } from './query';
+import { LrsQueryError, basicAuth, fetchActivityStatements, readClassResults } from './query';
 import { VERBS, labActivityId, stepActivityId } from './vocabulary';
 
 const port = 30_000 + Math.floor(Math.random() * 20_000);
 const endpoint = `http://127.0.0.1:${port}/xAPI/`;
-const [client] = clients;
+const client = clients[0] as { key: string; secret: string };
 const config: LrsConfig = { ...EMPTY_LRS_CONFIG, endpoint, key: client.key, secret: client.secret };
 let lrs: ChildProcess;
 let web: Server;
@@ -113,6 +113,43 @@ describe('fetchActivityStatements against the real LRS', () => {
 		await expect(wrong).rejects.toThrow(
 			`The learning record store at ${endpoint} refused the key and secret (HTTP 401: Unauthorised). Check them in Settings.`
 		);
+	});
+});
+
+describe('readClassResults against the real LRS', () => {
+	const labA = labActivityId(`class-a-${Date.now()}`);
+	const labB = labActivityId(`class-b-${Date.now()}`);
+	const ben = { objectType: 'Agent', name: 'Ben', mbox: 'mailto:ben@example.org' };
+	const verdict = (who: object, lab: string, scaled: number) => ({
+		actor: who,
+		verb: { id: scaled >= 0.8 ? VERBS.passed : VERBS.failed },
+		object: { id: lab },
+		context: { registration: crypto.randomUUID() },
+		result: { success: scaled >= 0.8, score: { scaled, raw: scaled * 10, min: 0, max: 10 } }
+	});
+
+	it('reads several labs into one row per learner per lab, titled from the catalogue', async () => {
+		await post([verdict(actor, labA, 0.9), verdict(ben, labA, 0.5), verdict(ben, labB, 0.8)]);
+		const read = await readClassResults(config, [
+			{ activity: labA, title: 'Lab A' },
+			{ activity: labB, title: 'Lab B' }
+		]);
+		expect(read.errors).toEqual([]);
+		expect(read.rows.map((r) => [r.labTitle, r.name, r.best])).toEqual([
+			['Lab A', 'Ana', 0.9],
+			['Lab A', 'Ben', 0.5],
+			['Lab B', 'Ben', 0.8]
+		]);
+	});
+
+	it('says a wrong secret once however many labs it read', async () => {
+		const read = await readClassResults({ ...config, secret: 'nope' }, [
+			{ activity: labA, title: 'Lab A' },
+			{ activity: labB, title: 'Lab B' }
+		]);
+		expect(read.rows).toEqual([]);
+		expect(read.errors).toHaveLength(1);
+		expect(read.errors[0]).toMatch(/refused the key and secret \(HTTP 401: Unauthorised\)/);
 	});
 });
 

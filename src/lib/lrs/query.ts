@@ -6,7 +6,7 @@
  * not an xAPI endpoint, refused with the LRS's own message), never as a stack.
  */
 import type { LrsConfig } from './config';
-import type { StoredStatement } from './class-results';
+import { classRows, type ClassRow, type StoredStatement } from './class-results';
 
 /** xAPI 1.0.3, the version Deskdrill speaks (and the test LRS requires). */
 export const XAPI_VERSION = '1.0.3';
@@ -157,4 +157,60 @@ export async function fetchActivityStatements(
 		}
 	}
 	return { statements, truncated: false };
+}
+
+export interface LabToRead {
+	/** The lab's activity id (labActivityId) and the title the catalogue gives it. */
+	activity: string;
+	title: string;
+}
+
+export interface ClassRead {
+	rows: ClassRow[];
+	/** Titles of the labs whose reading hit the cap. */
+	truncated: string[];
+	/** Why some or all labs could not be read, each reason once. */
+	errors: string[];
+}
+
+/**
+ * The class view of several labs: one query each, side by side; the labs that
+ * answer are shown even when another fails, and each failure is said once.
+ */
+export async function readClassResults(
+	config: LrsConfig,
+	labs: readonly LabToRead[],
+	options: { fetch?: Fetch } = {}
+): Promise<ClassRead> {
+	const results = await Promise.allSettled(
+		labs.map((l) => fetchActivityStatements(config, l.activity, options))
+	);
+	const titles = new Map(labs.map((l) => [l.activity, l.title]));
+	const seen = new Set<string>();
+	const statements: StoredStatement[] = [];
+	for (const result of results) {
+		if (result.status !== 'fulfilled') continue;
+		// A statement about two labs comes back in both answers: count it once.
+		for (const s of result.value.statements) {
+			if (s.id && seen.has(s.id)) continue;
+			if (s.id) seen.add(s.id);
+			statements.push(s);
+		}
+	}
+	return {
+		rows: classRows(statements, titles).filter((r) => titles.has(r.lab)),
+		truncated: labs.flatMap((l, i) => {
+			const result = results[i];
+			return result?.status === 'fulfilled' && result.value.truncated ? [l.title] : [];
+		}),
+		errors: [
+			...new Set(
+				results.flatMap((r) =>
+					r.status === 'rejected'
+						? [r.reason instanceof Error ? r.reason.message : String(r.reason)]
+						: []
+				)
+			)
+		]
+	};
 }
