@@ -72,7 +72,15 @@ test('two learners from the real LRS: best scores, sorting, filtering and the CS
 	await expect(page.getByRole('heading', { level: 1, name: 'Class results' })).toBeVisible();
 	await expect(page.getByText(`Reading from ${ENDPOINT}`)).toBeVisible();
 
+	// All labs first (one query each): a Lab column says whose row is whose.
+	const labHeading = table(page).getByRole('columnheader', { name: /^Lab\b/ });
+	await page.getByRole('searchbox', { name: 'Find a learner' }).fill(run);
+	await expect(learnerRows(page)).toHaveCount(2);
+	await expect(labHeading).toBeVisible();
+	await expect(learnerRows(page).first()).toContainText(LAB_TITLE);
+
 	await page.getByLabel('Lab', { exact: true }).selectOption({ label: LAB_TITLE });
+	await expect(labHeading).toHaveCount(0);
 	await page.getByRole('searchbox', { name: 'Find a learner' }).fill(run);
 	await expect(learnerRows(page)).toHaveCount(2);
 
