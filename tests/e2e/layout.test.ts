@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, openFromQueue, playAs, start } from './lab-helpers';
+import { attempt, learner, postToLrs, saveConfig } from './class-helpers';
 
 const SIZES = [
 	{ name: '1366×768', width: 1366, height: 768 },
@@ -36,6 +37,17 @@ const ROUTES: { name: string; open: (page: Page) => Promise<void> }[] = [
 		open: async (page) => {
 			await page.goto('/settings');
 			await expect(page.getByText('Space used by Deskdrill')).toBeVisible();
+		}
+	},
+	{
+		name: 'class results /class',
+		open: async (page) => {
+			// A learner with a long name in the real test LRS, so the table is there to measure.
+			const who = learner('Maximiliana', 'Featherstonehaugh-Wolfeschlegel', 'layout');
+			await postToLrs(page, attempt(who, { start: new Date(), scaled: 0.75, hints: 2 }));
+			await saveConfig(page);
+			await page.goto('/class');
+			await expect(page.getByRole('region', { name: 'Class results table' })).toBeVisible();
 		}
 	},
 	{
