@@ -11,7 +11,11 @@ import { getAttempt, openAttemptWorld } from '$lib/services/attempts';
 import { findScenario } from '$lib/services/catalogue';
 import { checkIntegrity, type Integrity } from '$lib/services/integrity';
 import { replayTo, timeline, type TimelineItem } from '$lib/services/replay';
-import { buildReport, reportToCsv, reportToXapi, type Report } from '$lib/services/report';
+import { buildReport, reportToCsv, type Report } from '$lib/services/report';
+import { loadLrsConfig } from '$lib/lrs/config';
+import { attemptFacts, attemptStatements, reportLearner } from '$lib/lrs/statements';
+import { learnerOf } from '$lib/lrs/outbox';
+import { validated } from '$lib/lrs/validate';
 
 interface Loaded {
 	scenario: Scenario;
@@ -25,6 +29,8 @@ export class ReportPage {
 	// Raw: the world and scenario are replayed by the engine, which clones them.
 	data = $state.raw<Loaded | null>(null);
 	problem = $state<string | null>(null);
+	/** Why the xAPI export was not written (a statement the validator refused). */
+	exportProblem = $state<string | null>(null);
 	/** The journal entry whose help desk is replayed below the timeline. */
 	selected = $state<number | null>(null);
 
@@ -96,13 +102,21 @@ export class ReportPage {
 	exportCsv() {
 		if (this.report) download(`${this.base}.csv`, 'text/csv', reportToCsv(this.report));
 	}
-	exportXapi() {
-		if (this.report)
-			download(
-				`${this.base}.xapi.json`,
-				'application/json',
-				JSON.stringify(reportToXapi(this.report), null, 2)
+	/** The attempt's statements, built and validated as the LRS gets them (an invalid one is never written). */
+	async exportXapi() {
+		const { report, data } = this;
+		if (!report || !data) return;
+		try {
+			const config = await loadLrsConfig();
+			const learner = reportLearner(report, config ? learnerOf(config) : null);
+			const statements = validated(
+				attemptStatements(attemptFacts(data.attempt, report.startedAt), learner, report)
 			);
+			this.exportProblem = null;
+			download(`${this.base}.xapi.json`, 'application/json', JSON.stringify(statements, null, 2));
+		} catch (error) {
+			this.exportProblem = `The xAPI file was not written: ${(error as Error).message}`;
+		}
 	}
 }
 
