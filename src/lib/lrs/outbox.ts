@@ -7,6 +7,7 @@
  * leaves it waiting, and sending the same id again is harmless.
  */
 import type { Statement } from '@xapi/xapi';
+import { liveQuery } from 'dexie';
 import { workspaceDb, type OutboxRow } from '../db/attempts-db';
 import type { LrsConfig } from './config';
 import type { Learner } from './statements';
@@ -123,6 +124,17 @@ export async function dueNow(attemptId: string, now = Date.now()): Promise<void>
 
 export async function attemptRows(attemptId: string): Promise<OutboxRow[]> {
 	return workspaceDb().outbox.where('attemptId').equals(attemptId).toArray();
+}
+
+/** Follow one attempt's statements as any tab's sender changes them. Returns the unsubscribe. */
+export function watchOutbox(attemptId: string, onChange: (rows: OutboxRow[]) => void): () => void {
+	const subscription = liveQuery(() => attemptRows(attemptId)).subscribe({
+		next: onChange,
+		error: () => {
+			// Unreadable storage: the page keeps what it last showed.
+		}
+	});
+	return () => subscription.unsubscribe();
 }
 
 /** One attempt's sending state, as the report shows it. */

@@ -1,8 +1,9 @@
 /**
  * The report page's state: the attempt read from the browser, its grade
  * re-derived from the journal (never read from the stored record), the
- * timeline, the replay of one action, the exports, and the words the page
- * shows for each figure.
+ * timeline, the replay of one action, the exports, the words the page
+ * shows for each figure, and where its results stand with the learning
+ * record store ("Send now").
  */
 import type { JournalEntry, World } from '$lib/domain';
 import type { AttemptRecord } from '$lib/db/attempts-db';
@@ -14,7 +15,8 @@ import { replayTo, timeline, type TimelineItem } from '$lib/services/replay';
 import { buildReport, reportToCsv, type Report } from '$lib/services/report';
 import { loadLrsConfig } from '$lib/lrs/config';
 import { attemptFacts, attemptStatements, reportLearner } from '$lib/lrs/statements';
-import { learnerOf } from '$lib/lrs/outbox';
+import { learnerOf, sendingState, watchOutbox, type SendingState } from '$lib/lrs/outbox';
+import { queueEnded, sendAttemptNow } from '$lib/lrs/lifecycle';
 import { validated } from '$lib/lrs/validate';
 
 interface Loaded {
@@ -31,6 +33,14 @@ export class ReportPage {
 	problem = $state<string | null>(null);
 	/** Why the xAPI export was not written (a statement the validator refused). */
 	exportProblem = $state<string | null>(null);
+	/** The attempt's statements in the LRS outbox, summed up; followed live. */
+	sending = $state<SendingState>({ state: 'none' });
+	/** An LRS is set up in Settings. */
+	lrsConfigured = $state(false);
+	/** "Send now" is running, or why it could not. */
+	sendBusy = $state(false);
+	sendProblem = $state<string | null>(null);
+	#unwatch: (() => void) | null = null;
 	/** The journal entry whose help desk is replayed below the timeline. */
 	selected = $state<number | null>(null);
 
@@ -76,10 +86,33 @@ export class ReportPage {
 			store.close();
 			const integrity = await checkIntegrity(scenario, attempt, world, journal);
 			this.data = { scenario, attempt, world, journal, integrity };
+			await this.#followSending(attempt);
 		} catch {
 			this.problem =
 				'The report could not be built: the attempt could not be read from the browser storage.';
 		}
+	}
+
+	/** Follow the outbox, and queue an ended attempt's results if sending is automatic (a time-out with no tab open). */
+	async #followSending(attempt: AttemptRecord) {
+		this.close();
+		this.#unwatch = watchOutbox(attempt.id, (rows) => (this.sending = sendingState(rows)));
+		this.lrsConfigured = (await loadLrsConfig()) !== null;
+		if (this.report) this.sendProblem = await queueEnded(attempt, this.report);
+	}
+
+	/** Stop following the outbox (the page is leaving). */
+	close() {
+		this.#unwatch?.();
+		this.#unwatch = null;
+	}
+
+	/** Queue this attempt's statements as the report stands and send everything waiting now. */
+	async sendNow() {
+		if (!this.data || !this.report || this.sendBusy) return;
+		this.sendBusy = true;
+		this.sendProblem = await sendAttemptNow(this.data.attempt, this.report);
+		this.sendBusy = false;
 	}
 
 	step(delta: -1 | 1) {
