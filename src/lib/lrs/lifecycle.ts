@@ -14,6 +14,15 @@ import { dueNow, enqueue, learnerOf } from './outbox';
 import { sendWaiting } from './sender';
 import { attemptFacts, attemptStatements, progressStatements, type StepResult } from './statements';
 
+/** Why queuing failed, in one sentence: storage, or (a bug) what else went wrong. */
+function queueFailure(error: unknown): string {
+	console.error(error);
+	const name = (error as { name?: string } | null)?.name ?? '';
+	if (/Quota|Database|Transaction|Abort|Dexie|Open/.test(name))
+		return 'Your results could not be queued for the learning record store (the browser storage failed).';
+	return `Your results could not be queued for the learning record store: ${(error as Error).message ?? String(error)}`;
+}
+
 async function automatic(): Promise<LrsConfig | null> {
 	const config = await loadLrsConfig();
 	return config?.autoSend ? config : null;
@@ -36,8 +45,8 @@ export async function queueProgress(
 		if (await enqueue(attempt.id, progressStatements(facts, learnerOf(config), steps, now), now))
 			void sendWaiting();
 		return null;
-	} catch {
-		return 'Your results could not be queued for the learning record store (browser storage failed).';
+	} catch (error) {
+		return queueFailure(error);
 	}
 }
 
@@ -54,8 +63,8 @@ export async function queueEnded(attempt: AttemptRecord, report: Report): Promis
 		);
 		if (await enqueue(attempt.id, statements)) void sendWaiting();
 		return null;
-	} catch {
-		return 'Your results could not be queued for the learning record store (browser storage failed).';
+	} catch (error) {
+		return queueFailure(error);
 	}
 }
 
@@ -79,8 +88,8 @@ export async function sendAttemptNow(
 		);
 		await enqueue(attempt.id, statements, Date.now(), true);
 		await dueNow(attempt.id);
-	} catch {
-		return 'The results could not be queued (browser storage failed); nothing was sent.';
+	} catch (error) {
+		return `${queueFailure(error)} Nothing was sent.`;
 	}
 	await sendWaiting(true);
 	return null;
