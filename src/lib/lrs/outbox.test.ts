@@ -84,6 +84,11 @@ describe('LRS outbox', () => {
 		});
 		await dueNow('attempt-1', 21_000);
 		expect(await dueStatements(21_000)).toHaveLength(1);
+		// A saved configuration (a fixed secret) makes everything waiting due at once.
+		await markFailed([id], 'The LRS refused the key or secret (HTTP 401).', 30_000);
+		expect(await dueStatements(30_001)).toEqual([]);
+		await dueNow(null, 30_001);
+		expect(await dueStatements(30_001)).toHaveLength(1);
 	});
 
 	it('sent is final: later failures and re-queuing leave it alone', async () => {

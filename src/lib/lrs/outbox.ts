@@ -112,14 +112,16 @@ export async function markFailed(ids: string[], message: string, now = Date.now(
 		});
 }
 
-/** "Send now": everything waiting for this attempt may go at once. */
-export async function dueNow(attemptId: string, now = Date.now()): Promise<void> {
-	await workspaceDb()
-		.outbox.where('attemptId')
-		.equals(attemptId)
-		.modify((row) => {
-			if (row.state === 'waiting') row.nextTryAt = now;
-		});
+/** "Send now": everything waiting for this attempt (or for every attempt) may go at once. */
+export async function dueNow(attemptId: string | null, now = Date.now()): Promise<void> {
+	const outbox = workspaceDb().outbox;
+	await (
+		attemptId === null
+			? outbox.where('state').equals('waiting')
+			: outbox.where('attemptId').equals(attemptId)
+	).modify((row) => {
+		if (row.state === 'waiting') row.nextTryAt = now;
+	});
 }
 
 export async function attemptRows(attemptId: string): Promise<OutboxRow[]> {

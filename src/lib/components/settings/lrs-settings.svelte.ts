@@ -13,6 +13,7 @@ import {
 } from '$lib/lrs/config';
 import { testConnection } from '$lib/lrs/http';
 import { sendWaiting } from '$lib/lrs/sender';
+import { dueNow } from '$lib/lrs/outbox';
 
 export interface LrsMessage {
 	kind: 'ok' | 'error' | 'info';
@@ -69,6 +70,8 @@ export class LrsSettingsState {
 		try {
 			const config = this.#config();
 			await saveLrsConfig(config);
+			// A new address, key or secret deserves a fresh try of whatever was waiting.
+			await dueNow(null);
 			this.form = (await loadLrsConfig()) ?? { ...EMPTY_LRS_CONFIG };
 			this.message = config.endpoint
 				? {
