@@ -8,6 +8,7 @@
  * said in words, and fixing it sends what waited; with automatic sending
  * off, nothing leaves until "Send now".
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { CLIENT, LRS_ENDPOINT, statementsOf, type StoredStatement } from '../lrs/lrs';
 import { openFromQueue, playAs, portalOpenTicket, reply, start, startTheLab } from './lab-helpers';
@@ -188,6 +189,14 @@ test.describe('results to a learning record store', () => {
 		});
 		const completed = first.find((s) => s.verb.id === VERB('completed'));
 		expect(completed?.result?.['duration']).toMatch(/^PT/);
+
+		// The report's xAPI export is the same statements, from the same (validated) builder.
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Export xAPI' }).click();
+		const exported = JSON.parse(
+			readFileSync((await (await download).path()) as string, 'utf8')
+		) as StoredStatement[];
+		expect(exported.map((s) => s.id).sort()).toEqual(first.map((s) => s.id).sort());
 
 		// Send now, and a forced resend of every statement (as if no acknowledgement had come).
 		await page.getByRole('button', { name: 'Send now' }).click();
