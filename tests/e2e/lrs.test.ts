@@ -11,7 +11,14 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { CLIENT, LRS_ENDPOINT, statementsOf, type StoredStatement } from '../lrs/lrs';
-import { openFromQueue, playAs, portalOpenTicket, reply, start, startTheLab } from './lab-helpers';
+import {
+	controlledByServiceWorker,
+	playAs,
+	portalOpenTicket,
+	start,
+	startAssessment,
+	workTheCfoLaptop
+} from './lab-helpers';
 
 const VERB = (name: string) => `http://adlnet.gov/expapi/verbs/${name}`;
 /** The CFO laptop lab has six steps. */
@@ -144,14 +151,7 @@ test.describe('results to a learning record store', () => {
 	}) => {
 		const email = learner('complete');
 		await configure(page, { email });
-		await page.goto('/');
-		await page
-			.locator('[data-lab="cfo-laptop"]')
-			.getByRole('button', { name: /^Assessment/ })
-			.click();
-		await page.getByLabel('Candidate name').fill('Rae Ortiz');
-		await page.getByRole('button', { name: 'Start assessment' }).click();
-		await startTheLab(page);
+		await startAssessment(page, 'cfo-laptop', 'Rae Ortiz');
 		await playAs(page, 'Ken Ledger (End user)');
 		const number = await portalOpenTicket(
 			page,
@@ -162,18 +162,7 @@ test.describe('results to a learning record store', () => {
 		// Statements go as the lab goes: launched and the first step, before the end.
 		await expect.poll(async () => (await statementsOf(email)).length).toBe(2);
 
-		await playAs(page, 'John Smith (Agent)');
-		await openFromQueue(page, /^Open \d/, number);
-		await page.getByRole('button', { name: 'Transfer', exact: true }).click();
-		await page.getByLabel('Department', { exact: true }).selectOption({ label: 'Support' });
-		await page
-			.getByRole('form', { name: 'Transfer ticket' })
-			.getByRole('button', { name: 'Transfer' })
-			.click();
-		await page.getByRole('button', { name: 'Edit', exact: true }).click();
-		await page.getByLabel('SLA Plan', { exact: true }).selectOption({ label: 'SEV-B' });
-		await page.getByRole('button', { name: 'Save' }).click();
-		await reply(page, 'The charger had failed; we replaced it.', 'Resolved');
+		await workTheCfoLaptop(page, number, 'SEV-B');
 		await submit(page);
 
 		await expect(sendingBadge(page)).toHaveText('Sent');
@@ -223,14 +212,7 @@ test.describe('results to a learning record store', () => {
 			context
 		}) => {
 			const email = learner('offline');
-			await page.goto('/');
-			await page.evaluate(async () => {
-				await navigator.serviceWorker.ready;
-			});
-			await page.reload();
-			await expect
-				.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
-				.toBe(true);
+			await controlledByServiceWorker(page);
 			await configure(page, { email });
 			await start(page, 'cfo-laptop');
 			await expect.poll(async () => (await statementsOf(email)).length).toBe(1);
