@@ -11,7 +11,6 @@ import { liveQuery } from 'dexie';
 import { workspaceDb, type OutboxRow } from '../db/attempts-db';
 import type { LrsConfig } from './config';
 import type { Learner } from './statements';
-import { statementProblems } from './validate';
 
 /** Why a statement was never sent: Deskdrill built it wrong (the validator's findings). */
 export function invalidWords(problems: string[]): string {
@@ -45,6 +44,9 @@ export async function enqueue(
 	now = Date.now(),
 	retry = false
 ): Promise<number> {
+	// The validator (and lodash under it) loads on first use, not with every page; and before the
+	// transaction, which an import awaited inside would end.
+	const { statementProblems } = await import('./validate');
 	const db = workspaceDb();
 	return db.transaction('rw', db.outbox, async () => {
 		const existing = await db.outbox.bulkGet(statements.map((s) => s.id ?? ''));

@@ -13,7 +13,6 @@ import type { OutboxRow } from '../db/attempts-db';
 import { loadLrsConfig } from './config';
 import { failureWords, lrsRequest, lrsWords, LrsUnreachable, type LrsAuth } from './http';
 import { dueStatements, invalidWords, markFailed, markRefused, markSent } from './outbox';
-import { statementProblems } from './validate';
 
 /** Statements per POST. */
 export const BATCH_SIZE = 25;
@@ -106,6 +105,7 @@ async function sendBatch(auth: LrsAuth, rows: OutboxRow[]): Promise<Outcome> {
 async function pass(force: boolean): Promise<void> {
 	const config = await loadLrsConfig();
 	if (!config) return;
+	const { statementProblems } = await import('./validate');
 	for (;;) {
 		const due = await dueStatements(Date.now(), force);
 		if (!due.length) return;

@@ -17,7 +17,6 @@ import { loadLrsConfig } from '$lib/lrs/config';
 import { attemptFacts, attemptStatements, reportLearner } from '$lib/lrs/statements';
 import { learnerOf, sendingState, watchOutbox, type SendingState } from '$lib/lrs/outbox';
 import { queueEnded, sendAttemptNow } from '$lib/lrs/lifecycle';
-import { validated } from '$lib/lrs/validate';
 
 interface Loaded {
 	scenario: Scenario;
@@ -142,6 +141,7 @@ export class ReportPage {
 		try {
 			const config = await loadLrsConfig();
 			const learner = reportLearner(report, config ? learnerOf(config) : null);
+			const { validated } = await import('$lib/lrs/validate');
 			const statements = validated(
 				attemptStatements(attemptFacts(data.attempt, report.startedAt), learner, report)
 			);
