@@ -1,9 +1,12 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { scenariosPlugin } from './scripts/scenarios-plugin.ts';
+import { lazyRequirePlugin } from './scripts/lazy-require-plugin.ts';
 
 export default defineConfig({
-	plugins: [scenariosPlugin(), sveltekit()],
+	plugins: [scenariosPlugin(), lazyRequirePlugin(), sveltekit()],
+	// The dev server pre-bundles dependencies without the plugins above: xapi-validation needs its fix there too.
+	optimizeDeps: { rolldownOptions: { plugins: [lazyRequirePlugin()] } },
 	test: {
 		environment: 'node',
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],

@@ -19,6 +19,7 @@ import {
 	reply,
 	setStatus,
 	start,
+	startAssessment,
 	startTheLab,
 	stepItem,
 	steps
@@ -235,14 +236,7 @@ test('"Lab complete": shown once when every step has passed, again from the bar,
 });
 
 test('an assessment has no "Lab complete" moment: results wait for the end', async ({ page }) => {
-	await page.goto('/');
-	await page
-		.locator('[data-lab="adobe-upgrade"]')
-		.getByRole('button', { name: /^Assessment/ })
-		.click();
-	await page.getByLabel('Candidate name').fill('Rae Ortiz');
-	await page.getByRole('button', { name: 'Start assessment' }).click();
-	await startTheLab(page);
+	await startAssessment(page, 'adobe-upgrade', 'Rae Ortiz');
 	await adobeToTheEnd(page);
 	await expect(steps(page)).toContainText('results are shown when it ends');
 	await expect(labComplete(page)).toHaveCount(0);

@@ -181,3 +181,55 @@ export async function score(page: Page): Promise<number> {
 			.textContent()) ?? '';
 	return Number(/Score:\s*(\d+)/.exec(text)?.[1] ?? NaN);
 }
+
+/** Start a lab as an assessment of `candidate` from the catalogue, past its briefing. */
+export async function startAssessment(
+	page: Page,
+	lab: string,
+	candidate: string,
+	minutes?: number
+) {
+	await page.goto('/');
+	await page
+		.locator(`[data-lab="${lab}"]`)
+		.getByRole('button', { name: /^Assessment/ })
+		.click();
+	await page.getByLabel('Candidate name').fill(candidate);
+	if (minutes !== undefined) await page.getByLabel('Time limit (minutes)').fill(String(minutes));
+	await page.getByRole('button', { name: 'Start assessment' }).click();
+	await expect(page).toHaveURL(/\/lab\//);
+	await startTheLab(page);
+}
+
+/**
+ * The CFO laptop lab after Ken's report (ticket `number`): John transfers it
+ * to Support, sets the SLA plan `sla`, and resolves it with a reply.
+ */
+export async function workTheCfoLaptop(page: Page, number: string, sla: string) {
+	await playAs(page, 'John Smith (Agent)');
+	await openFromQueue(page, /^Open \d/, number);
+	await page.getByRole('button', { name: 'Transfer', exact: true }).click();
+	await page.getByLabel('Department', { exact: true }).selectOption({ label: 'Support' });
+	await page
+		.getByRole('form', { name: 'Transfer ticket' })
+		.getByRole('button', { name: 'Transfer' })
+		.click();
+	await expect(page.getByRole('status')).toHaveText('Ticket transferred to Support');
+	await page.getByRole('button', { name: 'Edit', exact: true }).click();
+	await page.getByLabel('SLA Plan', { exact: true }).selectOption({ label: sla });
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('status')).toHaveText('Ticket updated');
+	await reply(page, 'The charger had failed; we replaced it.', 'Resolved');
+}
+
+/** Open the app and wait until its service worker has installed and controls the page (offline works from then on). */
+export async function controlledByServiceWorker(page: Page) {
+	await page.goto('/');
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await page.reload();
+	await expect
+		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+		.toBe(true);
+}

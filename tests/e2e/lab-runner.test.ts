@@ -17,9 +17,10 @@ import {
 	reply,
 	responseTab,
 	start,
-	startTheLab,
+	startAssessment,
 	stepItem,
-	steps
+	steps,
+	workTheCfoLaptop
 } from './lab-helpers';
 
 test.use({ serviceWorkers: 'block' });
@@ -117,16 +118,7 @@ test('a reload mid-lab resumes where it was, with nothing lost', async ({ page }
 test('an assessment of the CFO laptop with a wrong SLA scores exactly its rubric', async ({
 	page
 }) => {
-	await page.goto('/');
-	await page
-		.locator('[data-lab="cfo-laptop"]')
-		.getByRole('button', { name: /^Assessment/ })
-		.click();
-	await page.getByLabel('Candidate name').fill('Rae Ortiz');
-	await page.getByLabel('Time limit (minutes)').fill('20');
-	await page.getByRole('button', { name: 'Start assessment' }).click();
-	await expect(page).toHaveURL(/\/lab\//);
-	await startTheLab(page);
+	await startAssessment(page, 'cfo-laptop', 'Rae Ortiz', 20);
 	await expect(page.getByRole('timer', { name: 'Time left' })).toBeVisible();
 	await expect(page.getByRole('button', { name: /^Show .* hint/ })).toHaveCount(0);
 	await expect(page.getByRole('button', { name: /^Show solution/ })).toHaveCount(0);
@@ -142,20 +134,7 @@ test('an assessment of the CFO laptop with a wrong SLA scores exactly its rubric
 	await expect(steps(page)).toContainText('results are shown when it ends');
 	await expect(stepItem(page, 'Report the broken laptop')).not.toContainText('Passed');
 
-	await playAs(page, 'John Smith (Agent)');
-	await openFromQueue(page, /^Open \d/, number);
-	await page.getByRole('button', { name: 'Transfer', exact: true }).click();
-	await page.getByLabel('Department', { exact: true }).selectOption({ label: 'Support' });
-	await page
-		.getByRole('form', { name: 'Transfer ticket' })
-		.getByRole('button', { name: 'Transfer' })
-		.click();
-	await expect(page.getByRole('status')).toHaveText('Ticket transferred to Support');
-	await page.getByRole('button', { name: 'Edit', exact: true }).click();
-	await page.getByLabel('SLA Plan', { exact: true }).selectOption({ label: 'SEV-A' });
-	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByRole('status')).toHaveText('Ticket updated');
-	await reply(page, 'The charger had failed; we replaced it.', 'Resolved');
+	await workTheCfoLaptop(page, number, 'SEV-A');
 
 	await page.getByRole('button', { name: 'Submit' }).click();
 	await page.getByRole('button', { name: 'Yes, submit' }).click();

@@ -7,6 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, openFromQueue, playAs, start } from './lab-helpers';
 import { attempt, learner, postToLrs, saveConfig } from './class-helpers';
+import { CLIENT, LRS_ENDPOINT } from '../lrs/lrs';
 
 const SIZES = [
 	{ name: '1366×768', width: 1366, height: 768 },
@@ -113,6 +114,29 @@ const ROUTES: { name: string; open: (page: Page) => Promise<void> }[] = [
 			await page.getByRole('button', { name: 'Yes, submit' }).click();
 			await expect(page).toHaveURL(/\/report\//);
 			await expect(page.locator('p.total')).toContainText('/ 100');
+		}
+	},
+	{
+		name: 'report /report/<id> with results waiting for an LRS (a wrong secret, said in words)',
+		open: async (page) => {
+			await page.goto('/settings');
+			const lrs = page.getByRole('region', { name: 'Learning Record Store' });
+			await lrs.getByLabel('Endpoint').fill(LRS_ENDPOINT);
+			await lrs.getByLabel('Key').fill(CLIENT.key);
+			await lrs.getByLabel('Secret').fill('not-the-secret');
+			await lrs.getByLabel('Learner e-mail').fill('layout@deskdrill.test');
+			await lrs.getByLabel('Send results automatically').check();
+			await lrs.getByRole('button', { name: 'Save' }).click();
+			await lrs.getByRole('button', { name: 'Test connection' }).click();
+			await expect(lrs.getByRole('alert')).toContainText('HTTP 401');
+			expect(await overflow(page)).toEqual([]);
+			await expectAccessible(page);
+			await startLab(page, 'cfo-laptop');
+			await page.getByRole('button', { name: 'Submit' }).click();
+			await page.getByRole('button', { name: 'Yes, submit' }).click();
+			await expect(page).toHaveURL(/\/report\//);
+			await expect(page.getByTestId('lrs-state')).toHaveText('Waiting');
+			await expect(page.locator('.lrs-detail')).toContainText('HTTP 401');
 		}
 	},
 	{

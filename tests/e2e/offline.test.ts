@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { startTheLab } from './lab-helpers';
+import { controlledByServiceWorker, startTheLab } from './lab-helpers';
 
 const steps = (page: Page) => page.getByRole('complementary', { name: 'Lab steps' });
 
@@ -13,16 +13,8 @@ test('load once, go offline, open a lab, complete a step, reload: the progress i
 	page,
 	context
 }) => {
-	await page.goto('/');
+	await controlledByServiceWorker(page);
 	await expect(page.getByRole('heading', { name: 'Help desk labs' })).toBeVisible();
-	// Wait until the service worker has installed and controls the page.
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-	});
-	await page.reload();
-	await expect
-		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
-		.toBe(true);
 
 	await context.setOffline(true);
 	await page.reload();

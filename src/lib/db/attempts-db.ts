@@ -1,7 +1,8 @@
 /**
  * The workspace database: one per browser profile, beside the per-attempt
  * world databases. It holds each lab attempt's record (mode, session state,
- * hints used, last grade), scenarios the instructor imported, and settings.
+ * hints used, last grade), scenarios the instructor imported, settings, and
+ * the outbox of xAPI statements waiting for the learning record store.
  * The help desk itself lives in the attempt's own world database (world-db.ts).
  */
 import Dexie, { type EntityTable } from 'dexie';
@@ -57,6 +58,28 @@ export interface ImportedScenario {
 	importedAt: number;
 }
 
+/** Where a statement is on its way to the LRS. */
+export type OutboxState = 'waiting' | 'sent' | 'refused';
+
+/** One xAPI statement on its way to the learning record store (src/lib/lrs/outbox.ts). */
+export interface OutboxRow {
+	/** The statement's own id (deterministic, so queuing it twice keeps one row). */
+	id: string;
+	attemptId: string;
+	/** The validated statement, as it is sent. */
+	statement: Record<string, unknown>;
+	state: OutboxState;
+	/** When it was queued (ms), for sending in order. */
+	queuedAt: number;
+	/** Sending attempts so far, and when the next may happen (ms). */
+	tries: number;
+	nextTryAt: number;
+	/** The LRS's stored time (ISO 8601) once it acknowledged the statement. */
+	stored: string | null;
+	/** Why it is not sent yet, or why the LRS refused it, in the LRS's own words where it gave some. */
+	message: string | null;
+}
+
 export interface SettingRow {
 	key: string;
 	value: unknown;
@@ -66,14 +89,22 @@ export class WorkspaceDb extends Dexie {
 	attempts!: EntityTable<AttemptRecord, 'id'>;
 	scenarios!: EntityTable<ImportedScenario, 'id'>;
 	settings!: EntityTable<SettingRow, 'key'>;
+	outbox!: EntityTable<OutboxRow, 'id'>;
 
 	constructor(name = 'deskdrill-workspace') {
 		super(name);
-		// Version 1 is shipped: change the schema only by adding version(2) with an upgrade.
+		// Versions 1 and 2 are shipped: change the schema only by adding version(3) with an upgrade.
 		this.version(1).stores({
 			attempts: 'id, scenarioId, status, updatedAt',
 			scenarios: 'id',
 			settings: 'key'
+		});
+		// Version 2 adds the LRS outbox; nothing existing changes, so no upgrade is needed.
+		this.version(2).stores({
+			attempts: 'id, scenarioId, status, updatedAt',
+			scenarios: 'id',
+			settings: 'key',
+			outbox: 'id, attemptId, state'
 		});
 	}
 }

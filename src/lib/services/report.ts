@@ -1,7 +1,7 @@
 /**
  * The result of an attempt, for people and for other systems: a report
  * object (scores per step and per skill, time, hints, failed checks and why),
- * and its exports as JSON, CSV and xAPI statements an LRS accepts.
+ * and its exports as JSON and CSV (its xAPI statements are built in lrs/statements.ts).
  * Pure: everything comes in as arguments.
  */
 import type { JournalEntry, World } from '../domain';
@@ -205,86 +205,6 @@ export function isoDuration(ms: number): string {
 	const m = Math.floor((total % 3600) / 60);
 	const s = total % 60;
 	return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s || (!h && !m) ? `${s}S` : ''}`;
-}
-
-const ACTIVITY_BASE = 'https://deskdrill.invalid/labs/';
-
-/**
- * xAPI statements: one for the whole attempt (completed + passed/failed, with a
- * scaled score, success and duration) and one "answered" per step, each with
- * the attempt as its context's registration grouping.
- */
-export function reportToXapi(
-	report: Report,
-	learner = { name: report.candidate ?? 'Learner', mbox: null as string | null }
-) {
-	const actor = learner.mbox
-		? { objectType: 'Agent', name: learner.name, mbox: learner.mbox }
-		: {
-				objectType: 'Agent',
-				name: learner.name,
-				account: { homePage: 'https://deskdrill.invalid', name: learner.name }
-			};
-	const registration = toUuid(report.attemptId);
-	const timestamp = new Date(report.endedAt ?? report.startedAt ?? 0).toISOString();
-	const lab = `${ACTIVITY_BASE}${encodeURIComponent(report.scenario.id)}`;
-	const context = {
-		registration,
-		contextActivities: { grouping: [{ id: lab, objectType: 'Activity' }] }
-	};
-	const summary = {
-		actor,
-		verb: report.passed
-			? { id: 'http://adlnet.gov/expapi/verbs/passed', display: { 'en-US': 'passed' } }
-			: { id: 'http://adlnet.gov/expapi/verbs/failed', display: { 'en-US': 'failed' } },
-		object: {
-			objectType: 'Activity',
-			id: lab,
-			definition: {
-				name: { 'en-US': report.scenario.title },
-				type: 'http://adlnet.gov/expapi/activities/simulation'
-			}
-		},
-		result: {
-			score: { scaled: report.scaled, raw: report.score, min: 0, max: report.maxScore },
-			success: report.passed,
-			completion: report.ended,
-			duration: isoDuration(report.durationMs)
-		},
-		context: {
-			registration,
-			extensions: {
-				[`${ACTIVITY_BASE}mode`]: report.mode,
-				[`${ACTIVITY_BASE}integrity`]: report.integrity.label
-			}
-		},
-		timestamp
-	};
-	const steps = report.steps.map((s) => ({
-		actor,
-		verb: { id: 'http://adlnet.gov/expapi/verbs/answered', display: { 'en-US': 'answered' } },
-		object: {
-			objectType: 'Activity',
-			id: `${lab}/steps/${encodeURIComponent(s.id)}`,
-			definition: {
-				name: { 'en-US': s.title },
-				type: 'http://adlnet.gov/expapi/activities/interaction'
-			}
-		},
-		result: {
-			score: {
-				scaled: s.maxPoints ? Math.round((s.points / s.maxPoints) * 1000) / 1000 : 0,
-				raw: s.points,
-				min: 0,
-				max: s.maxPoints
-			},
-			success: s.status === 'passed',
-			completion: true
-		},
-		context,
-		timestamp
-	}));
-	return [summary, ...steps];
 }
 
 /** A stable RFC 4122-shaped UUID for an attempt id (xAPI registrations must be UUIDs). */

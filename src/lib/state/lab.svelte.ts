@@ -8,6 +8,9 @@
  * changes only once it is stored, and a change made in another tab arrives
  * through its broadcast. A failure is said in one sentence and nothing
  * pretends to have happened.
+ *
+ * As the lab goes (and when it ends), its xAPI statements are queued for the
+ * learning record store when the learner set that up (lrs/lifecycle.ts).
  */
 import type { Actor, Command, CommandResult, JournalEntry, World } from '$lib/domain';
 import type { AttemptRecord } from '$lib/db/attempts-db';
@@ -36,6 +39,8 @@ import {
 	type SessionEvent
 } from '$lib/services/session-machine';
 import { labClock, owedMinutes, type LabClock, type Owed } from '$lib/services/lab-clock';
+import { buildReport } from '$lib/services/report';
+import { queueEnded, queueProgress } from '$lib/lrs/lifecycle';
 import { DeskState, type DeskBackend, type Persona } from './desk.svelte';
 
 export function personasOf(scenario: Scenario, world: World): Persona[] {
@@ -112,6 +117,8 @@ export class LabState {
 	now = $state(Date.now());
 	/** A change that could not be stored or was refused, in one sentence; cleared by the next success. */
 	recordError = $state<string | null>(null);
+	/** The results could not be queued for the LRS, in one sentence. */
+	lrsProblem = $state<string | null>(null);
 	/** The session's times, read again only when the session changes (not on every tick). */
 	#session = $derived(sessionContext($state.snapshot(this.attempt.session)));
 	#grade = $derived.by(() =>
@@ -136,6 +143,23 @@ export class LabState {
 			(id) => void this.#change({ type: 'persona', personaId: id }, 'quiet')
 		);
 		this.#unwatch = watchAttempt(attempt.id, (record) => this.#adopt(record));
+		// Opening the lab launches it (and catches up an attempt that ended while no tab was open).
+		void this.shareResults();
+	}
+
+	/**
+	 * Queue what the LRS should have by now: launched and the steps passed,
+	 * or, once ended, everything. Only when automatic sending is on; queuing
+	 * is idempotent, so it runs after every change without duplicating.
+	 */
+	async shareResults(): Promise<void> {
+		const attempt = $state.snapshot(this.attempt) as AttemptRecord;
+		this.lrsProblem = this.ended
+			? await queueEnded(
+					attempt,
+					buildReport(this.scenario, attempt, this.desk.world, this.desk.journal)
+				)
+			: await queueProgress(attempt, this.startedAt, this.#grade.steps);
 	}
 
 	/** Stop following other tabs (the page is leaving). */
@@ -295,7 +319,9 @@ export class LabState {
 		const now = Date.now();
 		await this.#catchUpBeforeStop(now);
 		await this.#change(this.#gradeChange(), 'quiet');
-		return this.#session_({ type: 'session.submit', at: now }, 'The submission');
+		const submitted = await this.#session_({ type: 'session.submit', at: now }, 'The submission');
+		if (submitted) void this.shareResults();
+		return submitted;
 	}
 
 	/** Called every second: ends an assessment whose time ran out. */
@@ -305,6 +331,7 @@ export class LabState {
 		if ((this.remainingMs ?? 1) <= 0) {
 			await this.#catchUpBeforeStop(now);
 			await this.#session_({ type: 'session.tick', at: now }, 'The end of the time');
+			if (this.ended) void this.shareResults();
 		}
 	}
 
@@ -336,6 +363,7 @@ export class LabState {
 		if (!ok)
 			this.recordError =
 				'Your action was saved, but the attempt’s progress summary could not be updated; the report recomputes it.';
+		void this.shareResults();
 	}
 
 	#gradeChange(): RecordChange {

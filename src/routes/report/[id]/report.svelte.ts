@@ -1,8 +1,9 @@
 /**
  * The report page's state: the attempt read from the browser, its grade
  * re-derived from the journal (never read from the stored record), the
- * timeline, the replay of one action, the exports, and the words the page
- * shows for each figure.
+ * timeline, the replay of one action, the exports, the words the page
+ * shows for each figure, and where its results stand with the learning
+ * record store ("Send now").
  */
 import type { JournalEntry, World } from '$lib/domain';
 import type { AttemptRecord } from '$lib/db/attempts-db';
@@ -11,7 +12,11 @@ import { getAttempt, openAttemptWorld } from '$lib/services/attempts';
 import { scenarioForAttempt } from '$lib/services/catalogue';
 import { checkIntegrity, type Integrity } from '$lib/services/integrity';
 import { replayTo, timeline, type TimelineItem } from '$lib/services/replay';
-import { buildReport, reportToCsv, reportToXapi, type Report } from '$lib/services/report';
+import { buildReport, reportToCsv, type Report } from '$lib/services/report';
+import { loadLrsConfig } from '$lib/lrs/config';
+import { attemptFacts, attemptStatements, reportLearner } from '$lib/lrs/statements';
+import { learnerOf, sendingState, watchOutbox, type SendingState } from '$lib/lrs/outbox';
+import { queueEnded, sendAttemptNow } from '$lib/lrs/lifecycle';
 
 interface Loaded {
 	scenario: Scenario;
@@ -25,6 +30,16 @@ export class ReportPage {
 	// Raw: the world and scenario are replayed by the engine, which clones them.
 	data = $state.raw<Loaded | null>(null);
 	problem = $state<string | null>(null);
+	/** Why the xAPI export was not written (a statement the validator refused). */
+	exportProblem = $state<string | null>(null);
+	/** The attempt's statements in the LRS outbox, summed up; followed live. */
+	sending = $state<SendingState>({ state: 'none' });
+	/** An LRS is set up in Settings. */
+	lrsConfigured = $state(false);
+	/** "Send now" is running, or why it could not. */
+	sendBusy = $state(false);
+	sendProblem = $state<string | null>(null);
+	#unwatch: (() => void) | null = null;
 	/** The journal entry whose help desk is replayed below the timeline. */
 	selected = $state<number | null>(null);
 
@@ -70,10 +85,33 @@ export class ReportPage {
 			store.close();
 			const integrity = await checkIntegrity(scenario, attempt, world, journal);
 			this.data = { scenario, attempt, world, journal, integrity };
+			await this.#followSending(attempt);
 		} catch {
 			this.problem =
 				'The report could not be built: the attempt could not be read from the browser storage.';
 		}
+	}
+
+	/** Follow the outbox, and queue an ended attempt's results if sending is automatic (a time-out with no tab open). */
+	async #followSending(attempt: AttemptRecord) {
+		this.close();
+		this.#unwatch = watchOutbox(attempt.id, (rows) => (this.sending = sendingState(rows)));
+		this.lrsConfigured = (await loadLrsConfig()) !== null;
+		if (this.report) this.sendProblem = await queueEnded(attempt, this.report);
+	}
+
+	/** Stop following the outbox (the page is leaving). */
+	close() {
+		this.#unwatch?.();
+		this.#unwatch = null;
+	}
+
+	/** Queue this attempt's statements as the report stands and send everything waiting now. */
+	async sendNow() {
+		if (!this.data || !this.report || this.sendBusy) return;
+		this.sendBusy = true;
+		this.sendProblem = await sendAttemptNow(this.data.attempt, this.report);
+		this.sendBusy = false;
 	}
 
 	step(delta: -1 | 1) {
@@ -96,13 +134,22 @@ export class ReportPage {
 	exportCsv() {
 		if (this.report) download(`${this.base}.csv`, 'text/csv', reportToCsv(this.report));
 	}
-	exportXapi() {
-		if (this.report)
-			download(
-				`${this.base}.xapi.json`,
-				'application/json',
-				JSON.stringify(reportToXapi(this.report), null, 2)
+	/** The attempt's statements, built and validated as the LRS gets them (an invalid one is never written). */
+	async exportXapi() {
+		const { report, data } = this;
+		if (!report || !data) return;
+		try {
+			const config = await loadLrsConfig();
+			const learner = reportLearner(report, config ? learnerOf(config) : null);
+			const { validated } = await import('$lib/lrs/validate');
+			const statements = validated(
+				attemptStatements(attemptFacts(data.attempt, report.startedAt), learner, report)
 			);
+			this.exportProblem = null;
+			download(`${this.base}.xapi.json`, 'application/json', JSON.stringify(statements, null, 2));
+		} catch (error) {
+			this.exportProblem = `The xAPI file was not written: ${(error as Error).message}`;
+		}
 	}
 }
 
