@@ -7,17 +7,11 @@
  * stores (the Settings form is built elsewhere; this keeps the tests about
  * the class view).
  */
-import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
+import { CLIENT, LRS_ENDPOINT as ENDPOINT } from '../lrs/lrs';
 
-export const LRS_PORT = Number(process.env.LRS_PORT ?? 8091);
-export const ENDPOINT = `http://127.0.0.1:${LRS_PORT}/xAPI/`;
-const CLIENTS = JSON.parse(readFileSync('tests/lrs/clients.json', 'utf8')) as {
-	key: string;
-	secret: string;
-}[];
-const CLIENT = CLIENTS[0] as { key: string; secret: string };
+export { ENDPOINT };
 
 // The names src/lib/lrs/vocabulary.ts gives (spelled out: a test must not trust the code it checks).
 const NS = 'https://deskdrill.app/xapi';

@@ -21,7 +21,8 @@ export class LrsUnreachable extends Error {
 	override name = 'LrsUnreachable';
 }
 
-function basic(key: string, secret: string): string {
+/** HTTP Basic for the key and secret (UTF-8, as browsers send it). */
+export function basicAuth(key: string, secret: string): string {
 	const bytes = new TextEncoder().encode(`${key}:${secret}`);
 	return `Basic ${btoa(String.fromCharCode(...bytes))}`;
 }
@@ -33,7 +34,7 @@ export async function lrsRequest(
 	init: { method?: string; body?: unknown; signed?: boolean } = {}
 ): Promise<LrsAnswer> {
 	const headers: Record<string, string> = { 'X-Experience-API-Version': XAPI_VERSION };
-	if (init.signed !== false) headers['Authorization'] = basic(auth.key, auth.secret);
+	if (init.signed !== false) headers['Authorization'] = basicAuth(auth.key, auth.secret);
 	if (init.body !== undefined) headers['Content-Type'] = 'application/json';
 	let response: Response;
 	try {

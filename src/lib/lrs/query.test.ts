@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import clients from '../../../tests/lrs/clients.json';
 import type { LrsConfig } from './config';
 import { EMPTY_LRS_CONFIG } from './config';
-import { LrsQueryError, basicAuth, fetchActivityStatements, readClassResults } from './query';
+import { LrsQueryError, fetchActivityStatements, readClassResults } from './query';
+import { basicAuth } from './http';
 import { VERBS, labActivityId, stepActivityId } from './vocabulary';
 
 const port = 30_000 + Math.floor(Math.random() * 20_000);

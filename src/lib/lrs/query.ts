@@ -6,10 +6,8 @@
  * not an xAPI endpoint, refused with the LRS's own message), never as a stack.
  */
 import type { LrsConfig } from './config';
+import { basicAuth, lrsWords, XAPI_VERSION } from './http';
 import { classRows, type ClassRow, type StoredStatement } from './class-results';
-
-/** xAPI 1.0.3, the version Deskdrill speaks (and the test LRS requires). */
-export const XAPI_VERSION = '1.0.3';
 
 /** Statements asked for per page; an LRS may send fewer. */
 export const PAGE_SIZE = 500;
@@ -29,26 +27,15 @@ export interface LabStatements {
 
 type Fetch = typeof fetch;
 
-/** HTTP Basic for the key and secret (UTF-8, as browsers send it). */
-export function basicAuth(key: string, secret: string): string {
-	const bytes = new TextEncoder().encode(`${key}:${secret}`);
-	let binary = '';
-	for (const b of bytes) binary += String.fromCharCode(b);
-	return `Basic ${btoa(binary)}`;
-}
-
-/** The LRS's own words from an error body (Learning Locker: message, or warnings). */
+/** The LRS's own words from an error body (not an HTML error page). */
 function lrsMessage(body: string): string {
+	let parsed: unknown = null;
 	try {
-		const json = JSON.parse(body) as { message?: unknown; warnings?: unknown; error?: unknown };
-		if (typeof json.message === 'string' && json.message) return json.message;
-		if (Array.isArray(json.warnings) && json.warnings.length) return json.warnings.join('; ');
-		if (typeof json.error === 'string' && json.error) return json.error;
+		parsed = JSON.parse(body);
 	} catch {
-		// Not JSON: the text itself, if short enough to read.
+		parsed = body.trim().startsWith('<') || body.length > 200 ? null : body;
 	}
-	const text = body.trim();
-	return text && text.length <= 200 && !text.startsWith('<') ? text : '';
+	return lrsWords(parsed) ?? '';
 }
 
 async function getPage(url: URL, config: LrsConfig, doFetch: Fetch): Promise<unknown> {
