@@ -63,8 +63,22 @@ export function scenariosPlugin(): Plugin {
 			if (id !== RESOLVED) return null;
 			const { data, files } = await compileScenarios(root);
 			for (const file of files) this.addWatchFile(file);
-			this.addWatchFile(join(root, 'scenarios'));
 			return `export default ${JSON.stringify(data)};`;
+		},
+		// Development: a lab file added, changed or removed rebuilds the catalogue
+		// and reloads the page (a directory is no watch file: Vite would try to import it).
+		configureServer(server) {
+			const dir = join(root, 'scenarios');
+			server.watcher.add(dir);
+			const changed = (file: string) => {
+				if (!file.startsWith(dir) || !file.endsWith('.md') || file.endsWith('README.md')) return;
+				const module = server.moduleGraph.getModuleById(RESOLVED);
+				if (module) server.moduleGraph.invalidateModule(module);
+				server.ws.send({ type: 'full-reload' });
+			};
+			server.watcher.on('add', changed);
+			server.watcher.on('unlink', changed);
+			server.watcher.on('change', changed);
 		}
 	};
 }
