@@ -1,9 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { scenariosPlugin } from './scripts/scenarios-plugin.ts';
+import { scormBuildPlugin } from './scripts/scorm-plugin.ts';
 
 export default defineConfig({
-	plugins: [scenariosPlugin(), sveltekit()],
+	plugins: [scenariosPlugin(), scormBuildPlugin(), sveltekit()],
 	test: {
 		environment: 'node',
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],

@@ -31,6 +31,7 @@ import {
 	type SessionEvent
 } from '$lib/services/session-machine';
 import { labClock, owedMinutes, type LabClock, type Owed } from '$lib/services/lab-clock';
+import { trackAttempt } from '$lib/scorm/session';
 import { DeskState, type DeskBackend, type Persona } from './desk.svelte';
 
 export function personasOf(scenario: Scenario, world: World): Persona[] {
@@ -99,6 +100,8 @@ export class LabState {
 		})
 	);
 	readonly #unwatch: () => void;
+	/** The LMS, when a SCORM package launched the app: told the status, score and suspend_data. */
+	readonly #scorm: ReturnType<typeof trackAttempt>;
 
 	constructor(scenario: Scenario, attempt: AttemptRecord, store: WorldStore) {
 		this.scenario = scenario;
@@ -113,11 +116,17 @@ export class LabState {
 			(id) => void this.#change({ type: 'persona', personaId: id }, 'quiet')
 		);
 		this.#unwatch = watchAttempt(attempt.id, (record) => this.#adopt(record));
+		this.#scorm = trackAttempt({
+			record: () => $state.snapshot(this.attempt) as AttemptRecord,
+			journal: () => this.store.journal,
+			grade: () => this.#grade
+		});
 	}
 
 	/** Stop following other tabs (the page is leaving). */
 	close(): void {
 		this.#unwatch();
+		this.#scorm?.release();
 		this.store.close();
 	}
 
@@ -324,6 +333,7 @@ export class LabState {
 	#adopt(record: AttemptRecord): void {
 		if (record.id !== this.attempt.id || record.updatedAt < this.attempt.updatedAt) return;
 		this.attempt = record;
+		this.#scorm?.changed();
 	}
 
 	async #session_(event: SessionEvent, what: string): Promise<boolean> {

@@ -1,0 +1,52 @@
+/**
+ * The SCORM build of the app, after the main build: the same app with hash
+ * routes, relative URLs and no service worker (svelte.config.js, switched by
+ * VITE_DESKDRILL_SCORM), written to build/scorm-app/ with files.json listing
+ * its files, so both `npm run package:scorm` and the browser (Settings →
+ * SCORM packages) can zip it into packages. Run by `npm run build`.
+ */
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+process.env.VITE_DESKDRILL_SCORM = '1';
+const { build } = await import('vite');
+
+// The SCORM build has its own SvelteKit work folder (.svelte-kit-scorm), so SvelteKit asks for the
+// tsconfig to extend that one; the type-checked tsconfig is the main build's, on purpose.
+const log = console.log;
+console.log = (...args) => {
+	if (!String(args[0]).startsWith('Your tsconfig.json should extend')) log(...args);
+};
+console.warn = console.log;
+
+const started = Date.now();
+await build({ logLevel: 'warn' });
+
+const root = join(process.cwd(), 'build', 'scorm-app');
+
+// SvelteKit writes the hash-routed index.html as a fallback page, whose asset URLs stay absolute
+// (/_app/..., /favicon.svg) even with paths.relative; inside an LMS they must resolve beside
+// index.html, wherever the LMS serves it. The JavaScript chunks already load each other relatively.
+const index = join(root, 'index.html');
+writeFileSync(
+	index,
+	readFileSync(index, 'utf8')
+		.replace(/(href|src)="\/(?!\/)/g, '$1="./')
+		.replace(/import\("\/_app\//g, 'import("./_app/')
+);
+// Never registered in this build (kit.serviceWorker.register is off): not shipped either.
+rmSync(join(root, 'service-worker.js'), { force: true });
+/** @param {string} dir @returns {string[]} */
+function walk(dir) {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		return statSync(path).isDirectory() ? walk(path) : [relative(root, path).split(sep).join('/')];
+	});
+}
+const files = walk(root)
+	.filter((f) => f !== 'files.json')
+	.sort();
+writeFileSync(join(root, 'files.json'), JSON.stringify({ files }));
+log(
+	`SCORM build of the app: ${files.length} files in build/scorm-app (${Date.now() - started} ms)`
+);
