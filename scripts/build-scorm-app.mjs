@@ -27,12 +27,23 @@ const root = join(process.cwd(), 'build', 'scorm-app');
 // SvelteKit writes the hash-routed index.html as a fallback page, whose asset URLs stay absolute
 // (/_app/..., /favicon.svg) even with paths.relative; inside an LMS they must resolve beside
 // index.html, wherever the LMS serves it. The JavaScript chunks already load each other relatively.
+// And its base is the folder (".../content/1"), so resolve() makes ".../content/1#/lab/x", a
+// different document from ".../content/1/index.html" that the LMS launched: every link would
+// reload the page (and end the LMS session). With base "" links are "#/lab/x", in this
+// document; assets keep the folder.
 const index = join(root, 'index.html');
+const html = readFileSync(index, 'utf8');
+const baseLine = /base: (new URL\('\.', location\)\.pathname\.slice\(0, -1\))/;
+if (!baseLine.test(html))
+	throw new Error(
+		'build/scorm-app/index.html: SvelteKit’s base line has changed; update scripts/build-scorm-app.mjs.'
+	);
 writeFileSync(
 	index,
-	readFileSync(index, 'utf8')
+	html
 		.replace(/(href|src)="\/(?!\/)/g, '$1="./')
 		.replace(/import\("\/_app\//g, 'import("./_app/')
+		.replace(baseLine, 'base: "", assets: $1')
 );
 // Never registered in this build (kit.serviceWorker.register is off): not shipped either.
 rmSync(join(root, 'service-worker.js'), { force: true });
