@@ -5,7 +5,15 @@
  * its files, so both `npm run package:scorm` and the browser (Settings →
  * SCORM packages) can zip it into packages. Run by `npm run build`.
  */
-import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 process.env.VITE_DESKDRILL_SCORM = '1';
@@ -58,6 +66,13 @@ const files = walk(root)
 	.filter((f) => f !== 'files.json')
 	.sort();
 writeFileSync(join(root, 'files.json'), JSON.stringify({ files }));
+// `vite preview` (npm start, the e2e webServer) serves the main build from SvelteKit's own
+// output, not from build/: the copy there lets Settings fetch the files in both.
+const preview = join(process.cwd(), '.svelte-kit', 'output', 'client');
+if (existsSync(preview)) {
+	rmSync(join(preview, 'scorm-app'), { recursive: true, force: true });
+	cpSync(root, join(preview, 'scorm-app'), { recursive: true });
+}
 log(
 	`SCORM build of the app: ${files.length} files in build/scorm-app (${Date.now() - started} ms)`
 );

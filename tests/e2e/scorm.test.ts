@@ -16,7 +16,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import { decodeSuspend } from '../../src/lib/scorm/suspend';
 import {
 	adobeToTheEnd,
@@ -273,4 +273,32 @@ test('SCORM 2004: a lab left half-way is suspended, resumed in another browser f
 	expect(last(finished, 'cmi.exit')).toBe('normal');
 	expect(decodeSuspend(last(finished, 'cmi.suspend_data') ?? '')?.record.status).toBe('submitted');
 	await other.context.close();
+});
+
+test('Settings makes the same package in the browser: a lab, SCORM 2004, downloaded as a zip', async ({
+	page
+}) => {
+	await page.goto('/settings');
+	const section = page.getByRole('region', { name: 'SCORM packages' });
+	await section
+		.getByLabel('Lab')
+		.selectOption({ label: 'Adobe upgrade for Accounting: own it and see it through' });
+	await section.getByLabel('SCORM 2004 (4th edition)').check();
+	const downloading = page.waitForEvent('download');
+	await section.getByRole('button', { name: 'Download package' }).click();
+	const download = await downloading;
+	expect(download.suggestedFilename()).toBe('deskdrill-adobe-upgrade-scorm2004.zip');
+	await expect(section.getByRole('status')).toContainText(
+		'Downloaded deskdrill-adobe-upgrade-scorm2004.zip'
+	);
+	const zip = unzipSync(readFileSync((await download.path()) ?? ''));
+	const manifest = strFromU8(zip['imsmanifest.xml'] ?? new Uint8Array());
+	expect(manifest).toContain('<schemaversion>2004 4th Edition</schemaversion>');
+	expect(JSON.parse(strFromU8(zip['deskdrill-scorm.json'] ?? new Uint8Array()))).toMatchObject({
+		version: '2004',
+		lab: 'adobe-upgrade'
+	});
+	// The same app as `npm run package:scorm` puts in its zip.
+	expect(Object.keys(zip).sort()).toEqual(Object.keys(packages.get('2004') ?? {}).sort());
+	expect(strFromU8(zip['index.html']!)).toBe(strFromU8(packages.get('2004')!['index.html']!));
 });
