@@ -70,11 +70,11 @@ export function findApi(win: WindowLike, version: ScormVersion): unknown {
 	const name = NAMES[version];
 	const found = searchUp(win, name);
 	if (found) return found;
-	let opener: WindowLike | null = null;
+	let opener: WindowLike | null;
 	try {
 		opener = win.opener ?? null;
 	} catch {
-		opener = null;
+		opener = null; // an opener of another origin
 	}
 	return opener ? searchUp(opener, name) : null;
 }

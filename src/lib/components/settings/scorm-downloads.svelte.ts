@@ -33,7 +33,7 @@ export class ScormDownloads {
 		this.busy = true;
 		this.message = null;
 		try {
-			const folder = new URL(`${asset(`/${SCORM_APP_DIR}`)}/`, location.href).href;
+			const folder = `${location.origin}${asset(`/${SCORM_APP_DIR}`)}/`;
 			this.#app ??= await fetchScormApp(folder);
 			const { name, bytes } = await makePackage(this.#app, this.lab || null, this.version);
 			save(name, bytes);
