@@ -15,20 +15,24 @@ import {
 	writeFileSync
 } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-
-process.env.VITE_DESKDRILL_SCORM = '1';
-const { build } = await import('vite');
-
-// The SCORM build has its own SvelteKit work folder (.svelte-kit-scorm), so SvelteKit asks for the
-// tsconfig to extend that one; the type-checked tsconfig is the main build's, on purpose.
-const log = console.log;
-console.log = (...args) => {
-	if (!String(args[0]).startsWith('Your tsconfig.json should extend')) log(...args);
-};
-console.warn = console.log;
+import { spawnSync } from 'node:child_process';
 
 const started = Date.now();
-await build({ logLevel: 'warn' });
+const vite = join(process.cwd(), 'node_modules', 'vite', 'bin', 'vite.js');
+const run = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+	env: { ...process.env, VITE_DESKDRILL_SCORM: '1' },
+	encoding: 'utf8'
+});
+// The SCORM build has its own SvelteKit work folder (.svelte-kit-scorm), so SvelteKit asks for the
+// tsconfig to extend that one; the type-checked tsconfig is the main build's, on purpose.
+const quiet = (text) =>
+	(text ?? '').replace(/[^\n]*Your tsconfig\.json should extend[^}]*\}\n?/g, '');
+process.stdout.write(quiet(run.stdout));
+process.stderr.write(quiet(run.stderr));
+if (run.status !== 0) {
+	console.error('The SCORM build of the app failed (above).');
+	process.exit(run.status ?? 1);
+}
 
 const root = join(process.cwd(), 'build', 'scorm-app');
 
