@@ -27,7 +27,8 @@ const config = {
 		adapter: adapter({
 			pages: scorm ? 'build/scorm-app' : 'build',
 			assets: scorm ? 'build/scorm-app' : 'build',
-			fallback: 'index.html',
+			// With hash routes SvelteKit writes index.html itself.
+			fallback: scorm ? undefined : 'index.html',
 			precompress: false,
 			strict: true
 		})

@@ -77,6 +77,6 @@ if (existsSync(preview)) {
 	rmSync(join(preview, 'scorm-app'), { recursive: true, force: true });
 	cpSync(root, join(preview, 'scorm-app'), { recursive: true });
 }
-log(
+console.log(
 	`SCORM build of the app: ${files.length} files in build/scorm-app (${Date.now() - started} ms)`
 );
