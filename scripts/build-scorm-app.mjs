@@ -25,6 +25,7 @@ const run = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
 });
 // The SCORM build has its own SvelteKit work folder (.svelte-kit-scorm), so SvelteKit asks for the
 // tsconfig to extend that one; the type-checked tsconfig is the main build's, on purpose.
+/** @param {string | null} text */
 const quiet = (text) =>
 	(text ?? '').replace(/[^\n]*Your tsconfig\.json should extend[^}]*\}\n?/g, '');
 process.stdout.write(quiet(run.stdout));
