@@ -10,6 +10,8 @@ export default ts.config(
 		ignores: [
 			'node_modules/',
 			'.svelte-kit/',
+			'.svelte-kit-scorm/',
+			'dist/',
 			'build/',
 			'test-results/',
 			'playwright-report/',

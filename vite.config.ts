@@ -2,9 +2,10 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { scenariosPlugin } from './scripts/scenarios-plugin.ts';
 import { lazyRequirePlugin } from './scripts/lazy-require-plugin.ts';
+import { scormBuildPlugin } from './scripts/scorm-plugin.ts';
 
 export default defineConfig({
-	plugins: [scenariosPlugin(), lazyRequirePlugin(), sveltekit()],
+	plugins: [scenariosPlugin(), lazyRequirePlugin(), scormBuildPlugin(), sveltekit()],
 	// The dev server pre-bundles dependencies without the plugins above: xapi-validation needs its fix there too.
 	optimizeDeps: { rolldownOptions: { plugins: [lazyRequirePlugin()] } },
 	test: {

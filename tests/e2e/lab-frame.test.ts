@@ -7,17 +7,13 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
-	assign,
+	adobeToTheEnd,
 	briefing,
-	edit,
 	expectAccessible,
 	keepExploring,
 	labComplete,
-	openFromQueue,
 	playAs,
 	portalOpenTicket,
-	reply,
-	setStatus,
 	start,
 	startAssessment,
 	startTheLab,
@@ -35,24 +31,6 @@ async function noHorizontalOverflow(page: Page) {
 		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
 	);
 	expect(overflow).toBeLessThanOrEqual(0);
-}
-
-/** Seed 004, scenario 2 (tests/e2e/seed-tutorials.test.ts): the Adobe upgrade to 100. */
-async function adobeToTheEnd(page: Page) {
-	await playAs(page, 'Ken Ledger (End user)');
-	const number = await portalOpenTicket(
-		page,
-		'Software Request',
-		'Adobe upgrade is broken',
-		'Acrobat closes as soon as it opens since the upgrade.'
-	);
-	await playAs(page, 'John Smith (Agent)');
-	await openFromQueue(page, /^Open \d/, number);
-	await assign(page, 'Agent', 'John Smith (me)');
-	await edit(page, { 'SLA Plan': 'SEV-C' });
-	await reply(page, 'I am running a repair install; open PDFs in the browser meanwhile.');
-	await reply(page, 'The repair install fixed Acrobat.');
-	await setStatus(page, 'Resolved');
 }
 
 test.describe('at 1366×768', () => {

@@ -233,3 +233,21 @@ export async function controlledByServiceWorker(page: Page) {
 		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
 		.toBe(true);
 }
+
+/** Seed 004, scenario 2 (tests/e2e/seed-tutorials.test.ts): the Adobe upgrade to 100. */
+export async function adobeToTheEnd(page: Page) {
+	await playAs(page, 'Ken Ledger (End user)');
+	const number = await portalOpenTicket(
+		page,
+		'Software Request',
+		'Adobe upgrade is broken',
+		'Acrobat closes as soon as it opens since the upgrade.'
+	);
+	await playAs(page, 'John Smith (Agent)');
+	await openFromQueue(page, /^Open \d/, number);
+	await assign(page, 'Agent', 'John Smith (me)');
+	await edit(page, { 'SLA Plan': 'SEV-C' });
+	await reply(page, 'I am running a repair install; open PDFs in the browser meanwhile.');
+	await reply(page, 'The repair install fixed Acrobat.');
+	await setStatus(page, 'Resolved');
+}

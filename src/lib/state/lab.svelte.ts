@@ -41,6 +41,7 @@ import {
 import { labClock, owedMinutes, type LabClock, type Owed } from '$lib/services/lab-clock';
 import { buildReport } from '$lib/services/report';
 import { queueEnded, queueProgress } from '$lib/lrs/lifecycle';
+import { trackAttempt } from '$lib/scorm/session';
 import { DeskState, type DeskBackend, type Persona } from './desk.svelte';
 
 export function personasOf(scenario: Scenario, world: World): Persona[] {
@@ -129,6 +130,8 @@ export class LabState {
 		})
 	);
 	readonly #unwatch: () => void;
+	/** The LMS, when a SCORM package launched the app: told the status, score and suspend_data. */
+	readonly #scorm: ReturnType<typeof trackAttempt>;
 
 	constructor(scenario: Scenario, attempt: AttemptRecord, store: WorldStore) {
 		this.scenario = scenario;
@@ -145,6 +148,11 @@ export class LabState {
 		this.#unwatch = watchAttempt(attempt.id, (record) => this.#adopt(record));
 		// Opening the lab launches it (and catches up an attempt that ended while no tab was open).
 		void this.shareResults();
+		this.#scorm = trackAttempt({
+			record: () => $state.snapshot(this.attempt) as AttemptRecord,
+			journal: () => this.store.journal,
+			grade: () => this.#grade
+		});
 	}
 
 	/**
@@ -165,6 +173,7 @@ export class LabState {
 	/** Stop following other tabs (the page is leaving). */
 	close(): void {
 		this.#unwatch();
+		this.#scorm?.release();
 		this.store.close();
 	}
 
@@ -385,6 +394,7 @@ export class LabState {
 		if (text === this.#adopted) return;
 		this.#adopted = text;
 		this.attempt = record;
+		this.#scorm?.changed();
 	}
 	/** The record last adopted, as JSON. */
 	#adopted = '';
