@@ -29,7 +29,7 @@ type Fetch = typeof fetch;
 
 /** The LRS's own words from an error body (not an HTML error page). */
 function lrsMessage(body: string): string {
-	let parsed: unknown = null;
+	let parsed: unknown;
 	try {
 		parsed = JSON.parse(body);
 	} catch {
