@@ -4,6 +4,7 @@
  * timeline, the replay of one action, the exports, and the words the page
  * shows for each figure.
  */
+import { download } from '$lib/components/download';
 import type { JournalEntry, World } from '$lib/domain';
 import type { AttemptRecord } from '$lib/db/attempts-db';
 import type { Scenario } from '$lib/scenarios/types';
@@ -104,13 +105,4 @@ export class ReportPage {
 				JSON.stringify(reportToXapi(this.report), null, 2)
 			);
 	}
-}
-
-function download(name: string, type: string, text: string) {
-	const url = URL.createObjectURL(new Blob([text], { type }));
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = name;
-	a.click();
-	setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
