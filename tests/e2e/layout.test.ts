@@ -60,7 +60,7 @@ const ROUTES: { name: string; open: (page: Page) => Promise<void> }[] = [
 				.getByLabel(/^Candidates/)
 				.fill('maximiliana.featherstonehaugh@example.com\nSam Lee');
 			await page.getByRole('button', { name: 'Create the links' }).click();
-			await expect(page.getByRole('region', { name: /^Links for/ }).first()).toBeVisible();
+			await expect(page.getByRole('list', { name: /^Links for/ }).first()).toBeVisible();
 		}
 	},
 	{
@@ -71,7 +71,7 @@ const ROUTES: { name: string; open: (page: Page) => Promise<void> }[] = [
 			await page.getByRole('checkbox', { name: /CFO's laptop/ }).check();
 			await page.getByLabel(/^Candidates/).fill('Rae Ortiz');
 			await page.getByRole('button', { name: 'Create the links' }).click();
-			const link = page.getByRole('region', { name: 'Links for Layout check' }).getByRole('link');
+			const link = page.getByRole('list', { name: 'Links for Layout check' }).getByRole('link');
 			await page.goto((await link.first().getAttribute('href')) ?? '');
 			await expect(page.getByRole('button', { name: 'Start the assessment' })).toBeVisible();
 		}
@@ -80,7 +80,7 @@ const ROUTES: { name: string; open: (page: Page) => Promise<void> }[] = [
 		name: 'review results /review',
 		open: async (page) => {
 			await page.goto('/review');
-			await expect(page.getByText('Result files')).toBeVisible();
+			await expect(page.getByRole('heading', { name: 'Import result files' })).toBeVisible();
 		}
 	},
 	{

@@ -41,11 +41,6 @@ export class TakeState {
 		return this.labs.flatMap((l) => (l.problem ? [l.problem] : []));
 	}
 
-	get skills(): string[] {
-		const all = this.labs.flatMap((l) => l.scenario?.skills ?? []);
-		return all.filter((s, i) => all.indexOf(s) === i);
-	}
-
 	async open(hash: string, resumeId: string | null): Promise<void> {
 		this.problem = null;
 		try {
