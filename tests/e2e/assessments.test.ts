@@ -22,12 +22,13 @@ async function createAssessment(page: Page, title: string, minutes: number, cand
 	await page.getByRole('checkbox', { name: 'The candidate sees the score at the end' }).check();
 	await page.getByLabel(/^Candidates/).fill(candidates.join('\n'));
 	await page.getByRole('button', { name: 'Create the links' }).click();
-	const table = page.getByRole('list', { name: `Links for ${title}` });
+	const table = page.getByRole('list', { name: `Links for ${title}`, exact: true });
 	const links: string[] = [];
 	for (const name of candidates)
 		links.push(
 			(await table
-				.getByRole('row', { name: new RegExp(name) })
+				.getByRole('listitem')
+				.filter({ hasText: name })
 				.getByRole('link')
 				.getAttribute('href')) ?? ''
 		);
@@ -124,7 +125,7 @@ test('create, take through two links, time out a third, review: Verified side by
 	await page.goto('/review');
 	await page.getByLabel('Result files', { exact: true }).setInputFiles([annFile, bobFile, cyFile]);
 	const table = page.getByRole('region', { name: 'Candidates side by side' });
-	const row = (name: string) => table.getByRole('listitem').filter({ hasText: name });
+	const row = (name: string) => table.getByRole('row', { name: new RegExp(name) });
 	await expect(table.getByRole('row')).toHaveCount(4);
 	await expect(row('Ann Avery')).toContainText('Verified');
 	await expect(row('Ann Avery')).toContainText('100 / 100');
