@@ -5,7 +5,11 @@
  * not send is said.
  */
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestLrs, type TestLrs } from '../../../tests/lrs/in-test';
+import { EMPTY_LRS_CONFIG } from '../lrs/config';
+import { sendResultToLrs } from './lrs-result';
+import { pullResults } from './pull';
 import { loadLab } from '../../../tests/fixtures/scenarios';
 import type { AttemptRecord } from '../db/attempts-db';
 import { grade } from '../grading';
@@ -170,6 +174,42 @@ describe('reviewing a result file', () => {
 		);
 		expect(() => parseResult('{"format":"deskdrill-result","version":1}', 'r.json')).toThrow(
 			/damaged/
+		);
+	});
+});
+
+describe('results through a learning record store', () => {
+	let lrs: TestLrs;
+	beforeAll(async () => {
+		lrs = await startTestLrs();
+	}, 40_000);
+	afterAll(() => lrs?.stop());
+
+	it('a link sends valid statements carrying the result; Review pulls it back and it verifies; sending again adds nothing', async () => {
+		const result = await take(3, `pull.${Date.now()}@example.com`, 'all');
+		const link = { endpoint: lrs.endpoint, key: lrs.key, secret: lrs.secret };
+		expect(await sendResultToLrs(link, result)).toBeNull();
+		expect(await sendResultToLrs(link, result)).toBeNull();
+		const config = { ...EMPTY_LRS_CONFIG, ...link };
+		const pulled = await pullResults(config, [{ id: lab.id, title: lab.title }]);
+		expect(pulled.problems).toEqual([]);
+		const mine = pulled.results.filter((r) => r.candidate === result.candidate);
+		expect(mine).toHaveLength(1);
+		const review = await reviewLab(
+			parseResult(JSON.stringify(mine[0]), 'from the LRS'),
+			mine[0]!.labs[0]!,
+			findLab,
+			null
+		);
+		expect(review).toMatchObject({ verdict: 'verified' });
+		// A wrong secret is refused in words, and nothing is pulled.
+		const wrong = await pullResults({ ...config, secret: 'nope' }, [
+			{ id: lab.id, title: lab.title }
+		]);
+		expect(wrong.results).toEqual([]);
+		expect(wrong.problems[0]).toMatch(/refused the key and secret \(HTTP 401/);
+		expect(await sendResultToLrs({ ...link, secret: 'nope' }, result)).toMatch(
+			/refused the key or secret/
 		);
 	});
 });

@@ -1,6 +1,6 @@
 /**
  * What the Review results page knows and does: result files read (several at
- * once), each re-graded (rules in $lib/assessments/verify.ts and review.ts),
+ * once) or pulled from the learning record store, each re-graded (rules in $lib/assessments/verify.ts and review.ts),
  * the comparison and its CSV, and opening a result's replay.
  */
 import { goto } from '$app/navigation';
@@ -8,6 +8,10 @@ import { resolve } from '$app/paths';
 import { download } from '$lib/components/download';
 import { openAsAttempt, reviewCsv, reviewFile, type ReviewRow } from '$lib/assessments/review';
 import { parseResult, ResultError } from '$lib/assessments/verify';
+import { pullResults } from '$lib/assessments/pull';
+import { count } from '$lib/components/labels';
+import { loadLrsConfig } from '$lib/lrs/config';
+import { fullCatalogue } from '$lib/services/catalogue';
 import type { LabReview } from '$lib/assessments/verify';
 
 export class ReviewState {
@@ -15,11 +19,20 @@ export class ReviewState {
 	errors = $state.raw<string[]>([]);
 	problem = $state<string | null>(null);
 
+	/** What the last pull from the LRS found, in one sentence. */
+	pulled = $state<string | null>(null);
+	pulling = $state(false);
+
 	async add(file: File): Promise<void> {
+		await this.#review(await file.text(), file.name);
+	}
+
+	/** Re-grade a result (a file's text, or one carried by an LRS statement) and show it. */
+	async #review(text: string, name: string): Promise<void> {
 		try {
-			const result = parseResult(await file.text(), file.name);
+			const result = parseResult(text, name);
 			const rows = await reviewFile(result);
-			// A file read again replaces its earlier rows.
+			// A result read again replaces its earlier rows.
 			const key = (r: ReviewRow) => `${r.candidate}|${r.review.lab.attempt.id}`;
 			const fresh = rows.map(key);
 			this.rows = [...this.rows.filter((r) => !fresh.includes(key(r))), ...rows];
@@ -27,8 +40,38 @@ export class ReviewState {
 			const text =
 				error instanceof ResultError
 					? error.message
-					: `${file.name} could not be re-graded: ${error instanceof Error ? error.message : 'it is damaged'}.`;
+					: `${name} could not be re-graded: ${error instanceof Error ? error.message : 'it is damaged'}.`;
 			this.errors = [...this.errors, text];
+		}
+	}
+
+	/** Pull the results candidates' links sent to the LRS set up in Settings, and re-grade each. */
+	async pullFromLrs(): Promise<void> {
+		this.pulling = true;
+		this.pulled = null;
+		try {
+			const config = await loadLrsConfig();
+			if (!config) {
+				this.errors = [
+					...this.errors,
+					'No learning record store is set up in this browser (Settings → Learning Record Store), so there is nothing to pull.'
+				];
+				return;
+			}
+			const labs = (await fullCatalogue()).labs.map((l) => ({
+				id: l.scenario.id,
+				title: l.scenario.title
+			}));
+			const { results, problems } = await pullResults(config, labs);
+			for (const result of results)
+				await this.#review(JSON.stringify(result), `a result from the LRS (${result.candidate})`);
+			this.errors = [...this.errors, ...problems];
+			this.pulled =
+				results.length === 0
+					? `The LRS at ${config.endpoint} holds no assessment results yet.`
+					: `${count(results.length, 'result')} pulled from the LRS at ${config.endpoint} and re-graded here.`;
+		} finally {
+			this.pulling = false;
 		}
 	}
 
