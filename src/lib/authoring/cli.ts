@@ -8,16 +8,19 @@
  *                                   editor schema beside it if none is there
  * npm run scenarios:schema [-- dir]  write scenario.schema.json into dir
  *                                   (scenarios/ by default), for editors
+ * npm run scenarios:guide           rewrite the generated parts of
+ *                                   scenarios/README.md (commands, ids)
  *
  * Problems print as file:line:column: path: message. Exit 0 when all is well,
  * 1 otherwise, 2 on a usage error; never a stack trace.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { formatProblem, loadScenario } from '../scenarios/load';
 import type { LoadResult } from '../scenarios/types';
+import { refreshGuide } from './guide-tables';
 import { newLab } from './new-lab';
-import { modelineNote, writeSchemaBeside } from './schema-files';
+import { formatAsRepo, modelineNote, writeSchemaBeside } from './schema-files';
 import { failureLines, proveVariants, selfTest } from './selftest';
 
 const SCENARIO_DIR = 'scenarios';
@@ -129,6 +132,14 @@ async function writeSchema(dir: string): Promise<number> {
 	return 0;
 }
 
+/** Rewrite the guide's generated parts, formatted as the repository's prettier would. */
+async function writeGuide(): Promise<number> {
+	const target = join(SCENARIO_DIR, 'README.md');
+	writeFileSync(target, await formatAsRepo(refreshGuide(readFileSync(target, 'utf8')), target));
+	console.log(`wrote ${target}`);
+	return 0;
+}
+
 async function create(id: string | undefined, dir: string | undefined): Promise<number> {
 	const made = await newLab(id ?? '', dir ?? SCENARIO_DIR);
 	if (!made.ok) {
@@ -147,9 +158,10 @@ async function main(argv: string[]): Promise<number> {
 	const [command, ...args] = argv;
 	if (command === 'schema') return writeSchema(args[0] ?? SCENARIO_DIR);
 	if (command === 'new') return create(args[0], args[1]);
+	if (command === 'guide') return writeGuide();
 	if (command !== 'check' && command !== 'test') {
 		console.error(
-			`usage: cli.ts check|test [files...] | new <id> [dir] | schema [dir] (got "${command ?? ''}")`
+			`usage: cli.ts check|test [files...] | new <id> [dir] | schema [dir] | guide (got "${command ?? ''}")`
 		);
 		return 2;
 	}

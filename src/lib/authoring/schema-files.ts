@@ -19,18 +19,22 @@ export function schemaJson(): string {
 	return `${JSON.stringify(SCENARIO_SCHEMA, null, '\t')}\n`;
 }
 
-/** Write the schema into `dir` (formatted as the repository's prettier would); returns its path. */
-export async function writeSchemaBeside(dir: string): Promise<string> {
-	const target = join(dir, SCHEMA_FILE);
-	let text = schemaJson();
+/** `text` formatted as the repository's prettier would format `target` (as is without prettier). */
+export async function formatAsRepo(text: string, target: string): Promise<string> {
 	try {
 		const prettier = await import('prettier');
 		const options = (await prettier.resolveConfig(target)) ?? {};
-		text = await prettier.format(text, { ...options, filepath: target });
+		return await prettier.format(text, { ...options, filepath: target });
 	} catch {
-		// Prettier is a development tool; unformatted JSON is still the same schema.
+		// Prettier is a development tool; unformatted text means the same.
+		return text;
 	}
-	writeFileSync(target, text);
+}
+
+/** Write the schema into `dir`; returns its path. */
+export async function writeSchemaBeside(dir: string): Promise<string> {
+	const target = join(dir, SCHEMA_FILE);
+	writeFileSync(target, await formatAsRepo(schemaJson(), target));
 	return target;
 }
 

@@ -21,7 +21,7 @@ import { article, closest, didYouMean, typeName } from './words';
 export const SCRIPT_FIELDS = ['id', 'as', 'do', 'advance', 'expect'];
 
 /** Command fields a script writes under another name, filled in when the script runs. */
-const SCRIPT_NAMES: Record<string, { name: string; description: string; instead: string }> = {
+export const SCRIPT_NAMES: Record<string, { name: string; description: string; instead: string }> = {
 	ticketId: {
 		name: 'ticket',
 		description: 'the name of the bound ticket it acts on',
@@ -180,7 +180,7 @@ const WORDS: Record<FieldTable, string> = {
 };
 
 /** What a field expects, in words: "a department id (text)". */
-function kindWords(f: FieldKind): string {
+export function kindWords(f: FieldKind): string {
 	switch (f.kind) {
 		case 'text':
 			return 'text';
