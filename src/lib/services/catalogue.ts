@@ -112,11 +112,16 @@ export async function fullCatalogue(): Promise<Catalogue> {
 
 /** The imported labs, for Settings to list and remove. */
 export async function importedLabs(): Promise<
-	{ id: string; fileName: string; importedAt: number }[]
+	{ id: string; fileName: string; importedAt: number; pack: string | null }[]
 > {
 	const rows = await workspaceDb().scenarios.toArray();
 	return rows
-		.map(({ id, fileName, importedAt }) => ({ id, fileName, importedAt }))
+		.map(({ id, fileName, importedAt, pack }) => ({
+			id,
+			fileName,
+			importedAt,
+			pack: pack ? `${pack.name} ${pack.version}` : null
+		}))
 		.sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -138,8 +143,7 @@ export async function findScenario(id: string): Promise<Scenario | null> {
 export async function scenarioForAttempt(
 	attempt: Pick<AttemptRecord, 'scenarioId' | 'variantSeed' | 'scenarioHash'>
 ): Promise<Scenario | null> {
-	const scenario =
-		(await playedVersion(attempt)) ?? (await findScenario(attempt.scenarioId));
+	const scenario = (await playedVersion(attempt)) ?? (await findScenario(attempt.scenarioId));
 	if (!scenario) return null;
 	return variantOf(scenario, attempt.variantSeed ?? 0);
 }
