@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from './lab-helpers';
 
 interface Lab {
 	fileName: string;
@@ -55,6 +56,7 @@ test('two labs exported as a pack import into a fresh profile, grouped under the
 	await page.goto('/');
 	await page.getByRole('button', { name: 'Export labs as a pack…' }).click();
 	const dialog = page.getByRole('dialog', { name: 'Export labs as a pack' });
+	await expectAccessible(page);
 	for (const box of await dialog.getByRole('checkbox').all()) await box.uncheck();
 	await dialog.getByLabel('Banking outage: from intake to resolution').check();
 	await dialog.getByLabel(/CFO/).check();
@@ -80,6 +82,7 @@ test('two labs exported as a pack import into a fresh profile, grouped under the
 	);
 	await expect(packSection(other).getByText('Service desk basics 1.0.0')).toBeVisible();
 	await other.goto('/');
+	await expectAccessible(other);
 	const group = other.getByRole('region', { name: 'Service desk basics' });
 	await expect(group.getByText('version 1.0.0 · by Ada Lovelace · CC-BY-4.0')).toBeVisible();
 	await expect(group.locator('[data-lab]')).toHaveCount(2);
@@ -147,7 +150,8 @@ test('a newer version says what it changes and updates; an attempt keeps the ver
 	);
 	await expect(offer).toContainText('Adds 1 lab:');
 	await expect(offer).toContainText('Changes 1 lab: “CFO laptop, revised”');
-	await expect(offer).toContainText('Leaves 1 lab as they are.');
+	await expect(offer).toContainText('Leaves 1 lab as it is.');
+	await expectAccessible(page);
 	await offer.getByRole('button', { name: 'Update to 1.1.0' }).click();
 	await expect(packSection(page).getByRole('status')).toHaveText(
 		'Updated “Service desk basics” from 1.0.0 to 1.1.0.'

@@ -35,7 +35,9 @@ export function changeLines(plan: ImportPlan): string[] {
 		plan.removed.length
 			? `Removes ${count(plan.removed.length, 'lab')}: ${plan.removed.map((l) => l.id).join(', ')}. Their attempts stay in your history, but cannot be reopened until the lab is imported again.`
 			: '',
-		plan.unchanged.length ? `Leaves ${count(plan.unchanged.length, 'lab')} as they are.` : ''
+		plan.unchanged.length
+			? `Leaves ${count(plan.unchanged.length, 'lab')} as ${plan.unchanged.length === 1 ? 'it is' : 'they are'}.`
+			: ''
 	].filter(Boolean);
 }
 
