@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible } from './lab-helpers';
+import { expectAccessible, start } from './lab-helpers';
 
 interface Lab {
 	fileName: string;
@@ -128,12 +128,7 @@ test('a newer version says what it changes and updates; an attempt keeps the ver
 	await expect(packSection(page).getByRole('status')).toContainText('1.0.0: 2 labs');
 
 	// An attempt on 1.0.0's CFO laptop lab.
-	await page.goto('/');
-	await page
-		.locator('[data-lab="cfo-laptop"]')
-		.getByRole('button', { name: /^Start practice/ })
-		.click();
-	await expect(page).toHaveURL(/\/lab\//);
+	await start(page, 'cfo-laptop');
 	const attempt = page.url();
 	const oldTitle = (await page.getByRole('heading', { level: 1 }).textContent())?.trim() ?? '';
 	expect(oldTitle).not.toBe('');
