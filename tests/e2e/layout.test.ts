@@ -34,6 +34,14 @@ const ROUTES: { name: string; open: (page: Page) => Promise<void> }[] = [
 		}
 	},
 	{
+		name: 'catalogue / exporting labs as a pack',
+		open: async (page) => {
+			await page.goto('/');
+			await page.getByRole('button', { name: 'Export labs as a pack…' }).click();
+			await expect(page.getByRole('dialog', { name: 'Export labs as a pack' })).toBeVisible();
+		}
+	},
+	{
 		name: 'settings /settings',
 		open: async (page) => {
 			await page.goto('/settings');

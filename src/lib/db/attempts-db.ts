@@ -70,6 +70,29 @@ export interface ImportedScenario {
 	fileName: string;
 	text: string;
 	importedAt: number;
+	/** The lab pack it came with (src/lib/packs); absent for a lab imported as a single file. */
+	pack?: PackRef;
+	/** The content hash of `text` as loaded (scenarios/hash.ts), recorded by a pack import. */
+	hash?: string;
+	/** Earlier versions a pack update replaced, so attempts played on them are graded on them. */
+	previous?: PreviousLabVersion[];
+}
+
+/** A pack as a lab row names it (no index: a workspace holds a few dozen imported labs). */
+export interface PackRef {
+	name: string;
+	version: string;
+	author: string;
+	licence: string;
+	checksum: string;
+}
+
+export interface PreviousLabVersion {
+	hash: string;
+	fileName: string;
+	text: string;
+	/** The pack version it came with, if it came with one. */
+	version: string | null;
 }
 
 /** Where a statement is on its way to the LRS. */
