@@ -279,8 +279,38 @@ const SHOTS: Shot[] = [
 		take: async (page) => void (await page.goto(`${BASE}/guide`)),
 		fullPage: true
 	},
-	{ name: 'sandbox', take: async (page) => void (await page.goto(`${BASE}/sandbox`)) }
+	{ name: 'sandbox', take: async (page) => void (await page.goto(`${BASE}/sandbox`)) },
+	{ name: 'class-results', take: async (page) => void (await page.goto(`${BASE}/class`)) },
+	{
+		name: 'assessments',
+		take: async (page) => {
+			await createAssessment(page);
+		},
+		fullPage: true
+	},
+	{
+		name: 'take-start',
+		take: async (page) => {
+			await createAssessment(page);
+			const href = await page.locator('ul.links a.link').first().getAttribute('href');
+			await page.goto(href ?? `${BASE}/take`);
+			await page.getByRole('heading', { level: 1 }).waitFor();
+		}
+	},
+	{ name: 'review', take: async (page) => void (await page.goto(`${BASE}/review`)) }
 ];
+
+/** A hiring manager's assessment of the CFO's laptop for two candidates, its links shown. */
+async function createAssessment(page: Page) {
+	await page.goto(`${BASE}/assessments`);
+	await page.getByLabel('Name of the assessment').fill('Service desk hire, December');
+	await page.getByRole('checkbox', { name: /CFO's laptop/ }).check();
+	await page
+		.getByLabel('Candidates (a name or an e-mail per line)')
+		.fill('Ann Moreau\nbob@example.com');
+	await page.getByRole('button', { name: 'Create the links' }).click();
+	await page.locator('ul.links a.link').first().waitFor();
+}
 
 async function waitFor(url: string) {
 	for (let i = 0; i < 120; i++) {
