@@ -38,6 +38,8 @@ export class AuthorPage {
 	/** What the last action did, in one sentence; `tone` says how to show it. */
 	message = $state<{ tone: 'ok' | 'warn' | 'error'; text: string } | null>(null);
 	loading = $state(false);
+	/** A line the editor should bring into view (where recorded lines were written). */
+	reveal = $state.raw<{ line: number } | null>(null);
 	#timer: ReturnType<typeof setTimeout> | undefined;
 
 	/** Open a copy of a lab (the catalogue's "Edit a copy"), or the starter lab. */
@@ -174,6 +176,7 @@ export class AuthorPage {
 	#writeSolution(recorded: ReturnType<typeof recordJournal>): void {
 		this.text = writeSolution(this.text, recorded.commands);
 		this.check();
+		this.#revealLine(/^solution:/);
 		const notes = [
 			`The solution was written: ${recorded.commands.length} line${recorded.commands.length === 1 ? '' : 's'}.`,
 			...recorded.skipped
@@ -199,6 +202,9 @@ export class AuthorPage {
 		if (draft.ok && written) attempt.fails = runAttempt(draft.scenario, written).failed;
 		this.text = writeAttempt(this.text, attempt);
 		this.check();
+		this.#revealLine(
+			new RegExp(`^\\s*- name: ['"]?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)
+		);
 		const fails = attempt.fails.length ? attempt.fails.join(', ') : 'no step';
 		this.say(
 			'ok',
@@ -241,6 +247,11 @@ export class AuthorPage {
 		a.download = name;
 		a.click();
 		setTimeout(() => URL.revokeObjectURL(url), 1000);
+	}
+
+	#revealLine(pattern: RegExp): void {
+		const index = this.text.split('\n').findIndex((l) => pattern.test(l));
+		if (index >= 0) this.reveal = { line: index + 1 };
 	}
 
 	say(tone: 'ok' | 'warn' | 'error', text: string): void {

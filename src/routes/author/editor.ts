@@ -20,6 +20,8 @@ export interface LabEditorView {
 	setText(text: string): void;
 	showProblems(problems: Problem[]): void;
 	jumpTo(line: number, column: number): void;
+	/** Scroll a line to the top of the editor, without taking the focus. */
+	reveal(line: number): void;
 	destroy(): void;
 }
 
@@ -107,6 +109,10 @@ export function createLabEditor(
 			const { from } = position(view.state, line, column);
 			view.dispatch({ selection: { anchor: from }, scrollIntoView: true });
 			view.focus();
+		},
+		reveal(line) {
+			const { from } = position(view.state, line, 1);
+			view.dispatch({ effects: EditorView.scrollIntoView(from, { y: 'start', yMargin: 8 }) });
 		},
 		destroy() {
 			view.destroy();
