@@ -83,7 +83,9 @@ export function createLabEditor(
 				hover,
 				lintGutter(),
 				EditorView.lineWrapping,
-				EditorView.contentAttributes.of({ 'aria-label': label }),
+				// tabindex: the text is already in the tab order (contenteditable); saying so lets
+				// checkers see that its scrolling box can be reached by keyboard.
+				EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
 				EditorView.updateListener.of((update) => {
 					if (update.docChanged) onchange(update.state.doc.toString());
 				})
