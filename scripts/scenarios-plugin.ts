@@ -37,9 +37,7 @@ export interface BundledScenarios {
 	broken: { file: string; problems: Problem[] }[];
 }
 
-export async function compileScenarios(
-	root: string
-): Promise<{
+export async function compileScenarios(root: string): Promise<{
 	data: BundledScenarios;
 	files: string[];
 	sources: Record<string, { file: string; text: string }>;
