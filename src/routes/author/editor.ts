@@ -12,7 +12,8 @@ import { autocompletion, type CompletionContext } from '@codemirror/autocomplete
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { indentWithTab } from '@codemirror/commands';
 import { yamlFrontmatter } from '@codemirror/lang-yaml';
-import { markdown } from '@codemirror/lang-markdown';
+import { defineLanguageFacet, Language, languageDataProp } from '@codemirror/language';
+import { parser as markdownParser } from '@lezer/markdown';
 import { completeAt, hoverAt } from '$lib/authoring/schema-help';
 import type { Problem } from '$lib/scenarios/types';
 
@@ -24,6 +25,19 @@ export interface LabEditorView {
 	reveal(line: number): void;
 	destroy(): void;
 }
+
+/**
+ * The briefing's markdown, highlighted by the Lezer markdown parser alone:
+ * @codemirror/lang-markdown would also bring the HTML, CSS and JavaScript
+ * grammars for embedded code, several times the weight, for a briefing.
+ */
+const briefingData = defineLanguageFacet();
+const briefing = new Language(
+	briefingData,
+	markdownParser.configure({ props: [languageDataProp.add({ Document: briefingData })] }),
+	[],
+	'markdown'
+);
 
 function complete(context: CompletionContext) {
 	const found = completeAt(context.state.doc.toString(), context.pos);
@@ -78,7 +92,7 @@ export function createLabEditor(
 				basicSetup,
 				keymap.of([indentWithTab]),
 				EditorState.tabSize.of(2),
-				yamlFrontmatter({ content: markdown() }),
+				yamlFrontmatter({ content: briefing }),
 				autocompletion({ override: [complete] }),
 				hover,
 				lintGutter(),
