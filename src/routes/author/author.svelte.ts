@@ -38,6 +38,8 @@ export class AuthorPage {
 	/** What the last action did, in one sentence; `tone` says how to show it. */
 	message = $state<{ tone: 'ok' | 'warn' | 'error'; text: string } | null>(null);
 	loading = $state(false);
+	/** The self-test is running. */
+	testing = $state(false);
 	/** A line the editor should bring into view (where recorded lines were written). */
 	reveal = $state.raw<{ line: number } | null>(null);
 	#timer: ReturnType<typeof setTimeout> | undefined;
@@ -122,14 +124,24 @@ export class AuthorPage {
 	}
 
 	/** "Run the self-test": the lines scenarios:test prints for this lab. */
-	runSelfTest(): void {
+	async runSelfTest(): Promise<void> {
 		this.check();
-		if (!this.scenario) {
+		const scenario = this.scenario;
+		if (!scenario) {
 			this.test = null;
 			this.say('error', 'The self-test needs a lab that loads: fix the problems listed first.');
 			return;
 		}
-		this.test = labTestLines(this.scenario);
+		// A lab with many variants takes a moment: the page says so before the work starts.
+		this.testing = true;
+		await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+		try {
+			this.test = labTestLines(scenario);
+		} catch (error) {
+			this.say('error', `The self-test could not run: ${describeError(error)}`);
+		} finally {
+			this.testing = false;
+		}
 	}
 
 	/** Start recording: the preview restarts, and everything done in it is recorded. */
@@ -186,7 +198,7 @@ export class AuthorPage {
 				`No binding names ${recorded.unnamed.map((u) => u.name).join(', ')}: add a bind check for it, or its lines fail the self-test.`
 			);
 		this.say(recorded.unnamed.length || recorded.skipped.length ? 'warn' : 'ok', notes.join(' '));
-		this.runSelfTest();
+		void this.runSelfTest();
 	}
 
 	/** The attempt is written, run, and its `fails:` filled in with the steps it fails, to confirm. */
@@ -211,7 +223,7 @@ export class AuthorPage {
 			`The attempt “${name}” was written; it fails ${fails}. Check that these are the steps this mistake should fail (fails: in the editor).`
 		);
 		this.attemptName = '';
-		this.runSelfTest();
+		void this.runSelfTest();
 	}
 
 	/** "Save as an imported lab": in this browser's catalogue, refused with its problems. */
