@@ -10,11 +10,13 @@ import { probeIndexedDb, requestPersistence } from '$lib/services/storage';
 import {
 	bundledCatalogue,
 	fullCatalogue,
+	groupLabs,
 	progressByScenario,
 	type Catalogue,
 	type LabProgress
 } from '$lib/services/catalogue';
 import type { Scenario } from '$lib/scenarios/types';
+import { ExportPackState } from './export-pack.svelte';
 
 /** What a lab's card says about the learner's work in it. */
 export type LabStatus =
@@ -61,6 +63,11 @@ export class CataloguePage {
 			(l) => !this.skill || l.scenario.skills.includes(this.skill)
 		)
 	);
+	/** The labs shown, by where they came from: Deskdrill's, each pack's, single imported files. */
+	readonly groups = $derived(groupLabs(this.shown));
+	/** Every lab on offer, for the "Export labs as a pack" dialog. */
+	readonly all = $derived((this.catalogue?.labs ?? []).map((l) => l.scenario));
+	readonly exporting = new ExportPackState();
 
 	async load() {
 		if (await probeIndexedDb()) {

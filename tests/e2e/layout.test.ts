@@ -34,6 +34,14 @@ const ROUTES: { name: string; open: (page: Page) => Promise<void> }[] = [
 		}
 	},
 	{
+		name: 'catalogue / exporting labs as a pack',
+		open: async (page) => {
+			await page.goto('/');
+			await page.getByRole('button', { name: 'Export labs as a pack…' }).click();
+			await expect(page.getByRole('dialog', { name: 'Export labs as a pack' })).toBeVisible();
+		}
+	},
+	{
 		name: 'settings /settings',
 		open: async (page) => {
 			await page.goto('/settings');
@@ -49,6 +57,39 @@ const ROUTES: { name: string; open: (page: Page) => Promise<void> }[] = [
 			await saveConfig(page);
 			await page.goto('/class');
 			await expect(page.getByRole('region', { name: 'Class results table' })).toBeVisible();
+		}
+	},
+	{
+		name: 'assessments /assessments',
+		open: async (page) => {
+			await page.goto('/assessments');
+			await page.getByLabel('Name of the assessment').fill('Service desk analyst, March');
+			await page.getByRole('checkbox', { name: /CFO's laptop/ }).check();
+			await page
+				.getByLabel(/^Candidates/)
+				.fill('maximiliana.featherstonehaugh@example.com\nSam Lee');
+			await page.getByRole('button', { name: 'Create the links' }).click();
+			await expect(page.getByRole('list', { name: /^Links for/ }).first()).toBeVisible();
+		}
+	},
+	{
+		name: 'take /take (a valid link)',
+		open: async (page) => {
+			await page.goto('/assessments');
+			await page.getByLabel('Name of the assessment').fill('Layout check');
+			await page.getByRole('checkbox', { name: /CFO's laptop/ }).check();
+			await page.getByLabel(/^Candidates/).fill('Rae Ortiz');
+			await page.getByRole('button', { name: 'Create the links' }).click();
+			const link = page.getByRole('list', { name: 'Links for Layout check' }).getByRole('link');
+			await page.goto((await link.first().getAttribute('href')) ?? '');
+			await expect(page.getByRole('button', { name: 'Start the assessment' })).toBeVisible();
+		}
+	},
+	{
+		name: 'review results /review',
+		open: async (page) => {
+			await page.goto('/review');
+			await expect(page.getByRole('heading', { name: 'Import result files' })).toBeVisible();
 		}
 	},
 	{

@@ -190,11 +190,12 @@ test.describe('results to a learning record store', () => {
 		// Send now, and a forced resend of every statement (as if no acknowledgement had come).
 		await page.getByRole('button', { name: 'Send now' }).click();
 		await expect(sendingBadge(page)).toHaveText('Sent');
-		await resetOutbox(page);
+		// Listen first: the sender may pick the reset statements up before Send now is pressed.
 		const posts: string[] = [];
 		page.on('request', (r) => {
 			if (r.method() === 'POST' && r.url().startsWith(LRS_ENDPOINT)) posts.push(r.url());
 		});
+		await resetOutbox(page);
 		await page.getByRole('button', { name: 'Send now' }).click();
 		await expect(sendingBadge(page)).toHaveText('Sent');
 		await expect.poll(() => storedTimes(page)).not.toContain(null);

@@ -3,7 +3,13 @@
  * npm run scenarios:test [files]    run each lab's self-test: reference solution,
  *                                   empty attempt, valid alternatives, mistakes;
  *                                   one line per attempt, then a summary line
- * tsx src/lib/authoring/cli.ts schema   write scenarios/scenario.schema.json
+ * npm run scenarios:new -- my-lab [dir]  write a new lab from the scaffold
+ *                                   (dir: scenarios/ by default), and the
+ *                                   editor schema beside it if none is there
+ * npm run scenarios:schema [-- dir]  write scenario.schema.json into dir
+ *                                   (scenarios/ by default), for editors
+ * npm run scenarios:guide           rewrite the generated parts of
+ *                                   scenarios/README.md (commands, ids)
  *
  * Problems print as file:line:column: path: message. Exit 0 when all is well,
  * 1 otherwise, 2 on a usage error; never a stack trace.
@@ -11,8 +17,10 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { formatProblem, loadScenario } from '../scenarios/load';
-import { SCENARIO_SCHEMA } from '../scenarios/schema';
 import type { LoadResult } from '../scenarios/types';
+import { refreshGuide } from './guide-tables';
+import { newLab } from './new-lab';
+import { formatAsRepo, modelineNote, writeSchemaBeside } from './schema-files';
 import { cliLine, labTestLines } from './test-lines';
 
 const SCENARIO_DIR = 'scenarios';
@@ -28,7 +36,7 @@ function defaultFiles(): string[] {
 		.map((f) => join(SCENARIO_DIR, f));
 }
 
-function load(file: string): LoadResult {
+function load(file: string, notes: string[] = []): LoadResult {
 	let text: string;
 	try {
 		text = readFileSync(file, 'utf8');
@@ -41,22 +49,23 @@ function load(file: string): LoadResult {
 			problems: [{ file, line: 1, column: 1, path: '', message: `cannot read the file: ${why}` }]
 		};
 	}
+	const note = modelineNote(file, text);
+	if (note) notes.push(note);
 	return loadScenario(text, file);
-}
-
-export function schemaJson(): string {
-	return `${JSON.stringify(SCENARIO_SCHEMA, null, '\t')}\n`;
 }
 
 function check(files: string[]): number {
 	let bad = 0;
 	for (const file of files) {
-		const result = load(file);
+		const notes: string[] = [];
+		const result = load(file, notes);
 		if (result.ok) console.log(`ok   ${file}`);
 		else {
 			bad++;
 			for (const problem of result.problems) console.log(formatProblem(problem));
 		}
+		// Editor help, not the lab's fault: printed, never counted.
+		for (const note of notes) console.log(note);
 	}
 	console.log(`${files.length - bad} valid, ${bad} invalid`);
 	return bad ? 1 : 0;
@@ -91,29 +100,44 @@ function test(files: string[]): number {
 	return failed ? 1 : 0;
 }
 
-/** Write the schema for editors, formatted as the repository's prettier would. */
-async function writeSchema(): Promise<void> {
-	const target = join(SCENARIO_DIR, 'scenario.schema.json');
-	let text = schemaJson();
-	try {
-		const prettier = await import('prettier');
-		const options = (await prettier.resolveConfig(target)) ?? {};
-		text = await prettier.format(text, { ...options, filepath: target });
-	} catch {
-		// Prettier is a development tool; unformatted JSON is still the same schema.
-	}
-	writeFileSync(target, text);
-	console.log(`wrote ${relative(process.cwd(), target)}`);
+async function writeSchema(dir: string): Promise<number> {
+	const target = await writeSchemaBeside(dir);
+	const near = relative(process.cwd(), target);
+	console.log(`wrote ${near.startsWith('..') ? target : near}`);
+	return 0;
 }
 
-function main(argv: string[]): number {
-	const [command, ...args] = argv;
-	if (command === 'schema') {
-		void writeSchema();
-		return 0;
+/** Rewrite the guide's generated parts, formatted as the repository's prettier would. */
+async function writeGuide(): Promise<number> {
+	const target = join(SCENARIO_DIR, 'README.md');
+	writeFileSync(target, await formatAsRepo(refreshGuide(readFileSync(target, 'utf8')), target));
+	console.log(`wrote ${target}`);
+	return 0;
+}
+
+async function create(id: string | undefined, dir: string | undefined): Promise<number> {
+	const made = await newLab(id ?? '', dir ?? SCENARIO_DIR);
+	if (!made.ok) {
+		console.error(`scenarios:new: ${made.message}`);
+		return 1;
 	}
+	console.log(`wrote ${made.file}`);
+	if (made.schemaWritten) console.log(`wrote ${made.schemaWritten} (for editors)`);
+	console.log(
+		`next: edit it, then npm run scenarios:check -- ${made.file} && npm run scenarios:test -- ${made.file}`
+	);
+	return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+	const [command, ...args] = argv;
+	if (command === 'schema') return writeSchema(args[0] ?? SCENARIO_DIR);
+	if (command === 'new') return create(args[0], args[1]);
+	if (command === 'guide') return writeGuide();
 	if (command !== 'check' && command !== 'test') {
-		console.error(`usage: cli.ts check|test [files...] | schema (got "${command ?? ''}")`);
+		console.error(
+			`usage: cli.ts check|test [files...] | new <id> [dir] | schema [dir] | guide (got "${command ?? ''}")`
+		);
 		return 2;
 	}
 	const files = args.length ? args : defaultFiles();
@@ -134,9 +158,10 @@ process.on('uncaughtException', (error) => {
 	process.exit(1);
 });
 
-try {
-	process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-	console.error(`error: ${oneLine(error)}`);
-	process.exitCode = 1;
-}
+main(process.argv.slice(2)).then(
+	(code) => (process.exitCode = code),
+	(error: unknown) => {
+		console.error(`error: ${oneLine(error)}`);
+		process.exitCode = 1;
+	}
+);

@@ -49,6 +49,20 @@ export interface AttemptRecord {
 	bindingId?: string;
 	/** The variant of a lab with variables (scenarios/variables.ts); 0 or absent: the lab as written. */
 	variantSeed?: number;
+	/** Integrity signals of an assessment, with their times (facts for a reviewer, never a verdict). */
+	signals?: IntegritySignals;
+	/** The candidate link's taking this attempt belongs to (assessments/take.ts), if any. */
+	takeId?: string;
+}
+
+/** What a reviewer is told about how an assessment was taken; wall-clock times in ms. */
+export interface IntegritySignals {
+	/** The window lost focus at `at`, for `ms` (null while it has not come back). */
+	focus: { at: number; ms: number | null }[];
+	/** Text pasted: how long, and where (the field's name). */
+	pastes: { at: number; length: number; where: string }[];
+	/** No input from `at` for `ms` (2 minutes or more). */
+	idle: { at: number; ms: number }[];
 }
 
 export interface ImportedScenario {
@@ -56,6 +70,29 @@ export interface ImportedScenario {
 	fileName: string;
 	text: string;
 	importedAt: number;
+	/** The lab pack it came with (src/lib/packs); absent for a lab imported as a single file. */
+	pack?: PackRef;
+	/** The content hash of `text` as loaded (scenarios/hash.ts), recorded by a pack import. */
+	hash?: string;
+	/** Earlier versions a pack update replaced, so attempts played on them are graded on them. */
+	previous?: PreviousLabVersion[];
+}
+
+/** A pack as a lab row names it (no index: a workspace holds a few dozen imported labs). */
+export interface PackRef {
+	name: string;
+	version: string;
+	author: string;
+	licence: string;
+	checksum: string;
+}
+
+export interface PreviousLabVersion {
+	hash: string;
+	fileName: string;
+	text: string;
+	/** The pack version it came with, if it came with one. */
+	version: string | null;
 }
 
 /** Where a statement is on its way to the LRS. */

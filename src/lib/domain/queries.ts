@@ -220,9 +220,14 @@ export function queueTickets(
 	let total = 0;
 	// Every queue but Closed holds open tickets only: read just those where they are kept apart.
 	const closedQueue = queue === 'closed' || queue.startsWith('closed-');
-	const source = !closedQueue && r.openTickets ? r.openTickets() : r.all('tickets');
+	const openList = !closedQueue && r.openTickets ? r.openTickets() : null;
+	const source = openList ?? r.all('tickets');
+	// Read from the open list, the Open queue's own rule (open, not deleted) holds
+	// already: one call less per ticket, on the queue every agent opens first.
+	const everyOpen = openList !== null && queue === 'open';
 	for (const t of source) {
-		if (t.status === 'deleted' || !sees(t) || !rule(t) || (match && !match(t))) continue;
+		if (!everyOpen && (t.status === 'deleted' || !rule(t))) continue;
+		if (!sees(t) || (match && !match(t))) continue;
 		total++;
 		if (!topK) {
 			rows.push(t);

@@ -3,39 +3,28 @@
  * started here on a port of its own) and, for what is not an LRS, a plain web
  * server that answers like a web site would.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import clients from '../../../tests/lrs/clients.json';
+import { startTestLrs, type TestLrs } from '../../../tests/lrs/in-test';
 import type { LrsConfig } from './config';
 import { EMPTY_LRS_CONFIG } from './config';
 import { LrsQueryError, fetchActivityStatements, readClassResults } from './query';
 import { basicAuth } from './http';
 import { VERBS, labActivityId, stepActivityId } from './vocabulary';
 
-const port = 30_000 + Math.floor(Math.random() * 20_000);
-const endpoint = `http://127.0.0.1:${port}/xAPI/`;
-const client = clients[0] as { key: string; secret: string };
-const config: LrsConfig = { ...EMPTY_LRS_CONFIG, endpoint, key: client.key, secret: client.secret };
-let lrs: ChildProcess;
+let lrs: TestLrs;
+let endpoint = '';
+let config: LrsConfig;
+let client: { key: string; secret: string };
 let web: Server;
 let webBase = '';
 
 beforeAll(async () => {
-	lrs = spawn(process.execPath, ['tests/lrs/start-lrs.mjs'], {
-		env: { ...process.env, LRS_PORT: String(port) },
-		stdio: 'ignore'
-	});
-	for (let i = 0; ; i++) {
-		const up = await fetch(`${endpoint}about`).then(
-			(r) => r.ok,
-			() => false
-		);
-		if (up) break;
-		if (i > 100) throw new Error(`the test LRS did not start on port ${port}`);
-		await new Promise((r) => setTimeout(r, 200));
-	}
+	lrs = await startTestLrs();
+	endpoint = lrs.endpoint;
+	client = { key: lrs.key, secret: lrs.secret };
+	config = { ...EMPTY_LRS_CONFIG, endpoint, key: client.key, secret: client.secret };
 	web = createServer((req, res) => {
 		if (req.url?.startsWith('/site/')) {
 			res.writeHead(200, { 'content-type': 'text/html' });
@@ -53,7 +42,7 @@ beforeAll(async () => {
 }, 40_000);
 
 afterAll(() => {
-	lrs?.kill('SIGTERM');
+	lrs?.stop();
 	web?.close();
 });
 

@@ -10,7 +10,7 @@
  * Every change is broadcast, so every tab of the attempt follows (and locks)
  * at once. Failures throw RecordError with one plain sentence.
  */
-import { workspaceDb, type AttemptRecord } from '../db/attempts-db';
+import { workspaceDb, type AttemptRecord, type IntegritySignals } from '../db/attempts-db';
 import { advanceSession, isEnded, sessionContext, type SessionEvent } from './session-machine';
 
 export type RecordChange =
@@ -20,7 +20,20 @@ export type RecordChange =
 	| { type: 'persona'; personaId: string }
 	| { type: 'active'; at: number }
 	| { type: 'grade'; score: number; maxScore: number; passedSteps: number }
-	| { type: 'focus-lost' };
+	| { type: 'focus-lost'; at?: number }
+	| { type: 'focus-back'; at: number }
+	| { type: 'paste'; at: number; length: number; where: string }
+	| { type: 'idle'; at: number; ms: number };
+
+/** Idle stretches shorter than this are not reported. */
+export const IDLE_MS = 2 * 60_000;
+
+const NO_SIGNALS: IntegritySignals = { focus: [], pastes: [], idle: [] };
+
+/** The signals of a record (none on records made before they existed). */
+export function signalsOf(record: Pick<AttemptRecord, 'signals'>): IntegritySignals {
+	return { ...NO_SIGNALS, ...record.signals };
+}
 
 /** Why the stored record refuses a change (the attempt has ended, an assessment gives no hints...). */
 export class RecordRefusal extends Error {
@@ -107,9 +120,52 @@ export function applyChange(stored: AttemptRecord, change: RecordChange): Attemp
 				maxScore: change.maxScore,
 				passedSteps: change.passedSteps
 			};
+		case 'focus-back':
+			// Closes a stretch away even when the time ran out meanwhile.
+			if (stored.mode !== 'assessment') return stored;
+			return withSignal(stored, change);
 		case 'focus-lost':
+		case 'paste':
+		case 'idle':
 			if (stored.mode !== 'assessment' || stored.status !== 'inProgress') return stored;
-			return { ...stored, focusLosses: stored.focusLosses + 1 };
+			return withSignal(stored, change);
+	}
+}
+
+/** An assessment's integrity signal added to its record (times are the browser's wall clock). */
+function withSignal(
+	stored: AttemptRecord,
+	change: Extract<RecordChange, { type: 'focus-lost' | 'focus-back' | 'paste' | 'idle' }>
+): AttemptRecord {
+	const signals = signalsOf(stored);
+	switch (change.type) {
+		case 'focus-lost': {
+			const open = signals.focus.at(-1)?.ms === null;
+			if (open) return stored;
+			const focus = [...signals.focus, { at: change.at ?? Date.now(), ms: null }];
+			return { ...stored, focusLosses: stored.focusLosses + 1, signals: { ...signals, focus } };
+		}
+		case 'focus-back': {
+			const last = signals.focus.at(-1);
+			if (!last || last.ms !== null) return stored;
+			const focus = [
+				...signals.focus.slice(0, -1),
+				{ at: last.at, ms: Math.max(0, change.at - last.at) }
+			];
+			return { ...stored, signals: { ...signals, focus } };
+		}
+		case 'paste': {
+			const pastes = [
+				...signals.pastes,
+				{ at: change.at, length: change.length, where: change.where }
+			];
+			return { ...stored, signals: { ...signals, pastes } };
+		}
+		case 'idle': {
+			if (change.ms < IDLE_MS) return stored;
+			const idle = [...signals.idle, { at: change.at, ms: change.ms }];
+			return { ...stored, signals: { ...signals, idle } };
+		}
 	}
 }
 

@@ -24,6 +24,8 @@ export interface StartOptions {
 	minutes?: number;
 	/** Which variant of a lab with variables to play (a candidate link's seed); the lab as written by default. */
 	seed?: number;
+	/** The candidate link's taking this attempt belongs to (assessments/take.ts). */
+	takeId?: string;
 }
 
 function newId(): string {
@@ -83,7 +85,8 @@ export async function startAttempt(
 		scenarioHash: await scenarioHash(scenario),
 		finalEntries: null,
 		restoredAt: null,
-		...(scenario.variant ? { variantSeed: seed } : {})
+		...(scenario.variant ? { variantSeed: seed } : {}),
+		...(options.takeId ? { takeId: options.takeId } : {})
 	};
 	const store = await createWorldStore(record.id, scenarioWorld(scenario));
 	store.close();

@@ -5,13 +5,48 @@
  */
 import bundled from 'virtual:deskdrill/scenarios';
 import type { Problem, Scenario } from '../scenarios/types';
-import { workspaceDb, type AttemptRecord } from '../db/attempts-db';
+import { workspaceDb, type AttemptRecord, type PackRef } from '../db/attempts-db';
 import { isEnded } from './session-machine';
 import { variantOf } from './variant';
 
 export interface CatalogueEntry {
 	scenario: Scenario;
 	source: 'bundled' | 'imported';
+	/** The lab pack it came with, if it came with one. */
+	pack?: PackRef;
+}
+
+/** Labs shown together: the bundled ones, each pack's, and the single files imported. */
+export interface LabGroup {
+	key: string;
+	title: string;
+	/** "version 1.2.0 · by Ada · CC-BY-4.0", for a pack. */
+	detail: string | null;
+	labs: CatalogueEntry[];
+}
+
+/** Group the catalogue by where its labs came from: Deskdrill's, then each pack by name, then single files. */
+export function groupLabs(labs: readonly CatalogueEntry[]): LabGroup[] {
+	const bundled: LabGroup = { key: 'bundled', title: 'Deskdrill labs', detail: null, labs: [] };
+	const single: LabGroup = { key: 'imported', title: 'Imported labs', detail: null, labs: [] };
+	const packs = new Map<string, LabGroup>();
+	for (const lab of labs) {
+		if (lab.source === 'bundled') bundled.labs.push(lab);
+		else if (!lab.pack) single.labs.push(lab);
+		else {
+			const { name, version, author, licence } = lab.pack;
+			const group = packs.get(name) ?? {
+				key: `pack:${name}`,
+				title: name,
+				detail: `version ${version} · by ${author} · ${licence}`,
+				labs: []
+			};
+			group.labs.push(lab);
+			packs.set(name, group);
+		}
+	}
+	const sorted = [...packs.values()].sort((a, b) => a.title.localeCompare(b.title));
+	return [bundled, ...sorted, single].filter((g) => g.labs.length > 0);
 }
 
 export interface Catalogue {
@@ -21,7 +56,7 @@ export interface Catalogue {
 
 /** Imported files are parsed in the browser: the YAML parser and validator load only then. */
 async function load(
-	files: { name: string; text: string; source: CatalogueEntry['source'] }[]
+	files: { name: string; text: string; source: CatalogueEntry['source']; pack?: PackRef }[]
 ): Promise<Catalogue> {
 	if (files.length === 0) return { labs: [], broken: [] };
 	const { loadScenario } = await import('../scenarios/load');
@@ -29,7 +64,12 @@ async function load(
 	const broken: Catalogue['broken'] = [];
 	for (const file of files) {
 		const result = loadScenario(file.text, file.name);
-		if (result.ok) labs.push({ scenario: result.scenario, source: file.source });
+		if (result.ok)
+			labs.push({
+				scenario: result.scenario,
+				source: file.source,
+				...(file.pack ? { pack: file.pack } : {})
+			});
 		else broken.push({ file: file.name, problems: result.problems });
 	}
 	return { labs, broken };
@@ -55,7 +95,7 @@ export async function fullCatalogue(): Promise<Catalogue> {
 		(a, b) => b.importedAt - a.importedAt
 	);
 	const imported = await load(
-		rows.map((s) => ({ name: s.fileName, text: s.text, source: 'imported' as const }))
+		rows.map((s) => ({ name: s.fileName, text: s.text, source: 'imported' as const, pack: s.pack }))
 	);
 	const seen = new Set<string>();
 	const labs: CatalogueEntry[] = [];
@@ -72,11 +112,16 @@ export async function fullCatalogue(): Promise<Catalogue> {
 
 /** The imported labs, for Settings to list and remove. */
 export async function importedLabs(): Promise<
-	{ id: string; fileName: string; importedAt: number }[]
+	{ id: string; fileName: string; importedAt: number; pack: string | null }[]
 > {
 	const rows = await workspaceDb().scenarios.toArray();
 	return rows
-		.map(({ id, fileName, importedAt }) => ({ id, fileName, importedAt }))
+		.map(({ id, fileName, importedAt, pack }) => ({
+			id,
+			fileName,
+			importedAt,
+			pack: pack ? `${pack.name} ${pack.version}` : null
+		}))
 		.sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -90,15 +135,30 @@ export async function findScenario(id: string): Promise<Scenario | null> {
 }
 
 /**
- * The lab as an attempt played it: its variant when the attempt has a seed
- * (the validator loads only then). Null when the lab is gone from here.
+ * The lab as an attempt played it: the version it was played on when a pack
+ * update has replaced it since (the row keeps earlier texts), and its variant
+ * when the attempt has a seed (the validator loads only then). Null when the
+ * lab is gone from here.
  */
 export async function scenarioForAttempt(
-	attempt: Pick<AttemptRecord, 'scenarioId' | 'variantSeed'>
+	attempt: Pick<AttemptRecord, 'scenarioId' | 'variantSeed' | 'scenarioHash'>
 ): Promise<Scenario | null> {
-	const scenario = await findScenario(attempt.scenarioId);
+	const scenario = (await playedVersion(attempt)) ?? (await findScenario(attempt.scenarioId));
 	if (!scenario) return null;
 	return variantOf(scenario, attempt.variantSeed ?? 0);
+}
+
+/** The earlier version of an imported lab the attempt was played on, if a pack update replaced it. */
+async function playedVersion(
+	attempt: Pick<AttemptRecord, 'scenarioId' | 'scenarioHash'>
+): Promise<Scenario | null> {
+	if (!attempt.scenarioHash) return null;
+	const row = await workspaceDb().scenarios.get(attempt.scenarioId);
+	const old = row?.previous?.find((p) => p.hash === attempt.scenarioHash);
+	if (!old || row?.hash === attempt.scenarioHash) return null;
+	const { loadScenario } = await import('../scenarios/load');
+	const result = loadScenario(old.text, old.fileName);
+	return result.ok ? result.scenario : null;
 }
 
 /** Import a scenario file into this browser; refused with its problems when it does not load. */

@@ -24,8 +24,10 @@ import {
 	type WriteGuard
 } from '$lib/services/attempts';
 import {
+	IDLE_MS,
 	lockReason,
 	RecordError,
+	signalsOf,
 	RecordRefusal,
 	updateAttempt,
 	watchAttempt,
@@ -326,6 +328,7 @@ export class LabState {
 	/** Submit; resolves true only once the submission is stored. */
 	async submit(): Promise<boolean> {
 		const now = Date.now();
+		await this.noteInput(now);
 		await this.#catchUpBeforeStop(now);
 		await this.#change(this.#gradeChange(), 'quiet');
 		const submitted = await this.#session_({ type: 'session.submit', at: now }, 'The submission');
@@ -338,6 +341,8 @@ export class LabState {
 		this.now = now;
 		if (this.attempt.status !== 'inProgress' || this.attempt.timeLimitMs === null) return;
 		if ((this.remainingMs ?? 1) <= 0) {
+			// The stretch without input up to the end counts (the time ran out while idle).
+			if (now - this.#lastInput >= IDLE_MS) await this.noteInput(now);
 			await this.#catchUpBeforeStop(now);
 			await this.#session_({ type: 'session.tick', at: now }, 'The end of the time');
 			if (this.ended) void this.shareResults();
@@ -345,9 +350,34 @@ export class LabState {
 	}
 
 	/** Integrity signal for assessments: the window lost focus (reported for a human to weigh). */
-	async focusLost(): Promise<void> {
+	async focusLost(now = Date.now()): Promise<void> {
 		if (!this.isAssessment || this.attempt.status !== 'inProgress') return;
-		await this.#change({ type: 'focus-lost' }, 'quiet');
+		await this.#change({ type: 'focus-lost', at: now }, 'quiet');
+	}
+
+	/** The window has the focus again: how long it was away is recorded. */
+	async focusBack(now = Date.now()): Promise<void> {
+		if (!this.isAssessment || signalsOf(this.attempt).focus.at(-1)?.ms !== null) return;
+		await this.#change({ type: 'focus-back', at: now }, 'quiet');
+	}
+
+	/** Integrity signal: text was pasted (its length, and the field it went into). */
+	async pasted(length: number, where: string, now = Date.now()): Promise<void> {
+		if (!this.isAssessment || this.attempt.status !== 'inProgress' || length === 0) return;
+		await this.noteInput(now);
+		await this.#change({ type: 'paste', at: now, length, where }, 'quiet');
+	}
+
+	/** When the candidate last typed, clicked or touched (this page's; a reload starts afresh). */
+	#lastInput = Date.now();
+
+	/** Any input: a stretch of 2 minutes or more without one is recorded as idle. */
+	async noteInput(now = Date.now()): Promise<void> {
+		const from = this.#lastInput;
+		this.#lastInput = now;
+		if (!this.isAssessment || this.attempt.status !== 'inProgress' || !this.begun) return;
+		if (now - from >= IDLE_MS)
+			await this.#change({ type: 'idle', at: from, ms: now - from }, 'quiet');
 	}
 
 	/**

@@ -41,6 +41,12 @@ describe('the guide page built from scenarios/README.md', () => {
 		expect(slug('  ')).toBe('section');
 	});
 
+	it('shows the generated reference without its markers', () => {
+		expect(guide.html).toContain('<code>ticket.transfer</code>');
+		expect(guide.html).not.toMatch(/generated from the domain|&lt;!--/);
+		expect(guide.headings.map((h) => h.id)).toContain('time-zones-and-schedules');
+	});
+
 	it('numbers a repeated heading', () => {
 		const twice = buildGuide('# T\n\n## Fields\n\n## Fields\n');
 		expect(twice.headings.map((h) => h.id)).toEqual(['fields', 'fields-2']);

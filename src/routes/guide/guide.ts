@@ -5,6 +5,7 @@
  * from the headings, and every table and code block scrolls in its own
  * focusable box, so the page never scrolls sideways on a phone.
  *
+ * HTML comments (the markers around generated parts) are dropped first.
  * Only attributes made here are added (ids are slugs of [a-z0-9-]; labels are
  * escaped), after the markdown has been sanitised.
  */
@@ -52,7 +53,8 @@ export function slug(text: string): string {
 }
 
 export function buildGuide(source: string): Guide {
-	const rendered = renderMarkdown(source);
+	// The markers around the guide's generated parts are notes for its authors, not for readers.
+	const rendered = renderMarkdown(source.replace(/<!--[\s\S]*?-->/g, ''));
 	const headings: GuideHeading[] = [];
 	const used = new Set<string>();
 	let title = '';

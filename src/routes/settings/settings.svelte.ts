@@ -19,6 +19,7 @@ import {
 	type ConflictChoice,
 	type RestorePlan
 } from '$lib/services/backup';
+import { looksLikePack } from '$lib/packs/pack';
 import { importScenario, importedLabs, removeImportedLab } from '$lib/services/catalogue';
 import { requestPersistence, storageStatus, type StorageStatus } from '$lib/services/storage';
 
@@ -32,6 +33,8 @@ export interface ImportedLab {
 	id: string;
 	fileName: string;
 	importedAt: number;
+	/** "Name 1.2.0" when it came with a lab pack. */
+	pack: string | null;
 }
 
 /** Today as yyyy-mm-dd, for a file name (not shown as a date: ISO sorts). */
@@ -159,7 +162,16 @@ export class SettingsState {
 		this.justImported = null;
 		this.message = null;
 		try {
-			const result = await importScenario(file.name, await file.text());
+			const text = await file.text();
+			if (looksLikePack(text)) {
+				this.message = {
+					section: 'import',
+					kind: 'error',
+					text: `${file.name} is a lab pack: import it under “Import a lab pack” below.`
+				};
+				return;
+			}
+			const result = await importScenario(file.name, text);
 			if (result.ok) {
 				this.message = {
 					section: 'import',

@@ -71,3 +71,20 @@ export function shortNames(names: readonly string[]): string[] {
 export function deskClockLabel(reader: Reader, at: number): string {
 	return clockLabel({ ...reader, meta: { ...reader.meta, clock: at } });
 }
+
+/**
+ * A paste, as the reviewer is told it: how many characters, and the field
+ * they went into, by the name a person reads (its label, else its name).
+ */
+export function pasteOf(event: ClipboardEvent): [length: number, where: string] {
+	const text = event.clipboardData?.getData('text/plain') ?? '';
+	const target = event.target as HTMLElement | null;
+	const field = target as (HTMLElement & { labels?: NodeListOf<HTMLLabelElement> | null }) | null;
+	const label =
+		field?.getAttribute?.('aria-label') ??
+		field?.labels?.[0]?.textContent?.trim() ??
+		field?.getAttribute?.('name') ??
+		field?.tagName?.toLowerCase() ??
+		'the page';
+	return [text.length, label || 'an unnamed field'];
+}

@@ -21,20 +21,21 @@ import { article, closest, didYouMean, typeName } from './words';
 export const SCRIPT_FIELDS = ['id', 'as', 'do', 'advance', 'expect'];
 
 /** Command fields a script writes under another name, filled in when the script runs. */
-const SCRIPT_NAMES: Record<string, { name: string; description: string; instead: string }> = {
-	ticketId: {
-		name: 'ticket',
-		description: 'the name of the bound ticket it acts on',
-		instead:
-			'write "ticket: <name>" (a bound ticket\'s name) instead of "ticketId": a script names tickets, and their ids are filled in when it runs'
-	},
-	mailId: {
-		name: 'mail',
-		description: 'the e-mail it answers, as {to: <persona>, ticket: <name>}',
-		instead:
-			'write "mail: {to: <persona>, ticket: <name>}" instead of "mailId": a script names an e-mail by whom it was sent to, and its id is filled in when it runs'
-	}
-};
+export const SCRIPT_NAMES: Record<string, { name: string; description: string; instead: string }> =
+	{
+		ticketId: {
+			name: 'ticket',
+			description: 'the name of the bound ticket it acts on',
+			instead:
+				'write "ticket: <name>" (a bound ticket\'s name) instead of "ticketId": a script names tickets, and their ids are filled in when it runs'
+		},
+		mailId: {
+			name: 'mail',
+			description: 'the e-mail it answers, as {to: <persona>, ticket: <name>}',
+			instead:
+				'write "mail: {to: <persona>, ticket: <name>}" instead of "mailId": a script names an e-mail by whom it was sent to, and its id is filled in when it runs'
+		}
+	};
 
 /** Ids that create commands give new rows, by table: known to later commands. */
 export type Created = ReadonlyMap<FieldTable, ReadonlySet<string>>;
@@ -180,7 +181,7 @@ const WORDS: Record<FieldTable, string> = {
 };
 
 /** What a field expects, in words: "a department id (text)". */
-function kindWords(f: FieldKind): string {
+export function kindWords(f: FieldKind): string {
 	switch (f.kind) {
 		case 'text':
 			return 'text';

@@ -65,7 +65,23 @@ function crossCheck(parsed: ParsedFile, scenario: Scenario, world: World | null)
 	collectBinds(cx);
 	s.steps.forEach((step, i) => checkStep(cx, step, ['steps', i]));
 	checkScripts(cx);
+	checkSkillsMeasured(cx);
 	return cx.problems;
+}
+
+/**
+ * Every listed skill is measured by some step: the report scores per skill, so
+ * a skill no step measures would be claimed by the catalogue and never graded.
+ */
+function checkSkillsMeasured(cx: CrossCheck): void {
+	const measured = new Set(cx.scenario.steps.map((step) => step.skill));
+	cx.scenario.skills.forEach((skill, i) => {
+		if (!measured.has(skill))
+			cx.report(
+				['skills', i],
+				`skill "${skill}" is listed but no step measures it; give a step "skill: ${skill}" or remove it from skills`
+			);
+	});
 }
 
 /**

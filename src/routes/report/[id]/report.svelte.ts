@@ -5,6 +5,7 @@
  * shows for each figure, and where its results stand with the learning
  * record store ("Send now").
  */
+import { download } from '$lib/components/download';
 import type { JournalEntry, World } from '$lib/domain';
 import type { AttemptRecord } from '$lib/db/attempts-db';
 import type { Scenario } from '$lib/scenarios/types';
@@ -151,13 +152,4 @@ export class ReportPage {
 			this.exportProblem = `The xAPI file was not written: ${(error as Error).message}`;
 		}
 	}
-}
-
-function download(name: string, type: string, text: string) {
-	const url = URL.createObjectURL(new Blob([text], { type }));
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = name;
-	a.click();
-	setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
