@@ -24,15 +24,24 @@ async function appLoader(): Promise<typeof import('../src/lib/scenarios/load')> 
 
 const ID = 'virtual:deskdrill/scenarios';
 const RESOLVED = `\0${ID}`;
+/**
+ * The bundled files' own text, by lab id, for the Author page's "Edit a
+ * copy": a module of its own, imported only there, so the catalogue's
+ * JavaScript does not carry the labs twice.
+ */
+const SOURCES_ID = 'virtual:deskdrill/scenario-sources';
+const SOURCES_RESOLVED = `\0${SOURCES_ID}`;
 
 export interface BundledScenarios {
 	labs: Scenario[];
 	broken: { file: string; problems: Problem[] }[];
 }
 
-export async function compileScenarios(
-	root: string
-): Promise<{ data: BundledScenarios; files: string[] }> {
+export async function compileScenarios(root: string): Promise<{
+	data: BundledScenarios;
+	files: string[];
+	sources: Record<string, { file: string; text: string }>;
+}> {
 	const { loadScenario } = await appLoader();
 	const dir = join(root, 'scenarios');
 	const files = readdirSync(dir)
@@ -40,13 +49,17 @@ export async function compileScenarios(
 		.sort()
 		.map((f) => join(dir, f));
 	const data: BundledScenarios = { labs: [], broken: [] };
+	const sources: Record<string, { file: string; text: string }> = {};
 	for (const file of files) {
 		const name = relative(root, file);
-		const result = loadScenario(readFileSync(file, 'utf8'), name);
-		if (result.ok) data.labs.push(result.scenario);
-		else data.broken.push({ file: name, problems: result.problems });
+		const text = readFileSync(file, 'utf8');
+		const result = loadScenario(text, name);
+		if (result.ok) {
+			data.labs.push(result.scenario);
+			sources[result.scenario.id] = { file: name, text };
+		} else data.broken.push({ file: name, problems: result.problems });
 	}
-	return { data, files };
+	return { data, files, sources };
 }
 
 export function scenariosPlugin(): Plugin {
@@ -57,13 +70,13 @@ export function scenariosPlugin(): Plugin {
 			root = config.root;
 		},
 		resolveId(id) {
-			return id === ID ? RESOLVED : null;
+			return id === ID ? RESOLVED : id === SOURCES_ID ? SOURCES_RESOLVED : null;
 		},
 		async load(id) {
-			if (id !== RESOLVED) return null;
-			const { data, files } = await compileScenarios(root);
+			if (id !== RESOLVED && id !== SOURCES_RESOLVED) return null;
+			const { data, files, sources } = await compileScenarios(root);
 			for (const file of files) this.addWatchFile(file);
-			return `export default ${JSON.stringify(data)};`;
+			return `export default ${JSON.stringify(id === RESOLVED ? data : sources)};`;
 		},
 		// Development: a lab file added, changed or removed rebuilds the catalogue
 		// and reloads the page (a directory is no watch file: Vite would try to import it).
@@ -72,8 +85,10 @@ export function scenariosPlugin(): Plugin {
 			server.watcher.add(dir);
 			const changed = (file: string) => {
 				if (!file.startsWith(dir) || !file.endsWith('.md') || file.endsWith('README.md')) return;
-				const module = server.moduleGraph.getModuleById(RESOLVED);
-				if (module) server.moduleGraph.invalidateModule(module);
+				for (const id of [RESOLVED, SOURCES_RESOLVED]) {
+					const module = server.moduleGraph.getModuleById(id);
+					if (module) server.moduleGraph.invalidateModule(module);
+				}
 				server.ws.send({ type: 'full-reload' });
 			};
 			server.watcher.on('add', changed);

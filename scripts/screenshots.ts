@@ -107,6 +107,16 @@ async function janeOpensIt(page: Page) {
 const SHOTS: Shot[] = [
 	{ name: 'catalogue', take: async (page) => void (await page.goto(`${BASE}/`)), fullPage: true },
 	{
+		name: 'author',
+		take: async (page) => {
+			await page.goto(`${BASE}/author?lab=adobe-upgrade`);
+			await page.locator('.cm-line', { hasText: 'id: adobe-upgrade' }).waitFor();
+			await page.getByRole('button', { name: 'Run the self-test' }).click();
+			await page.getByRole('button', { name: 'Record the solution' }).click();
+		},
+		fullPage: true
+	},
+	{
 		name: 'lab-briefing',
 		take: async (page) => {
 			await page.goto(`${BASE}/`);

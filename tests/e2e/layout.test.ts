@@ -100,6 +100,16 @@ const ROUTES: { name: string; open: (page: Page) => Promise<void> }[] = [
 		}
 	},
 	{
+		name: 'author /author (editor, preview and self-test)',
+		open: async (page) => {
+			await page.goto('/author?lab=adobe-upgrade');
+			await expect(page.locator('.cm-line', { hasText: 'id: adobe-upgrade' })).toBeVisible();
+			await page.getByRole('button', { name: 'Run the self-test' }).click();
+			await expect(page.getByRole('region', { name: /^Self-test/ })).toBeVisible();
+			await expect(page.getByRole('button', { name: 'Open a New Ticket' })).toBeVisible();
+		}
+	},
+	{
 		name: 'free play /sandbox',
 		open: async (page) => {
 			await page.goto('/sandbox');

@@ -21,7 +21,7 @@ import type { LoadResult } from '../scenarios/types';
 import { refreshGuide } from './guide-tables';
 import { newLab } from './new-lab';
 import { formatAsRepo, modelineNote, writeSchemaBeside } from './schema-files';
-import { failureLines, proveVariants, selfTest } from './selftest';
+import { cliLine, labTestLines } from './test-lines';
 
 const SCENARIO_DIR = 'scenarios';
 
@@ -86,37 +86,12 @@ function test(files: string[]): number {
 			continue;
 		}
 		const { scenario } = result;
-		const outcome = selfTest(scenario);
-		const g = outcome.solution;
+		const outcome = labTestLines(scenario);
 		console.log(`${outcome.ok ? 'PASS' : 'FAIL'} ${scenario.id} (${file})`);
-		console.log(
-			`  ${g && g.score === g.maxScore ? 'ok  ' : 'FAIL'} reference solution: expected ${g?.maxScore ?? '?'}/${g?.maxScore ?? '?'}, got ${g?.score ?? '?'}/${g?.maxScore ?? '?'}`
-		);
-		for (const line of outcome.attempts) {
-			alternatives++;
-			console.log(
-				`  ${line.ok ? 'ok  ' : 'FAIL'} ${line.name}: expected ${line.expected}; got ${line.got}`
-			);
-			for (const problem of line.problems) console.log(`       ${problem}`);
-		}
-		for (const problem of outcome.problems) console.log(`  FAIL ${problem}`);
-		// A lab with variables: the same proof in every variant (or a fixed sample of them).
-		let variantsOk = true;
-		for (const line of proveVariants(scenario)) {
-			variants++;
-			variantsOk &&= line.ok;
-			const r = line.result;
-			const attempts = r
-				? `${r.attempts.filter((a) => a.ok).length}/${r.attempts.length} attempts as declared`
-				: 'not made';
-			const g = r?.solution;
-			console.log(
-				`  ${line.ok ? 'ok  ' : 'FAIL'} variant ${line.seed} (${line.values}): solution ${g?.score ?? '?'}/${g?.maxScore ?? '?'}, ${attempts}`
-			);
-			for (const problem of [...line.problems, ...(r ? failureLines(r) : [])])
-				console.log(`       ${problem}`);
-		}
-		if (outcome.ok && variantsOk) passed++;
+		for (const line of outcome.lines) console.log(cliLine(line));
+		alternatives += outcome.attempts;
+		variants += outcome.variants;
+		if (outcome.ok) passed++;
 		else failed++;
 	}
 	console.log(

@@ -65,7 +65,11 @@ function problemLines(where: string, problems: ScriptProblem[]): string[] {
 	return problems.map((p) => `${where}[${p.index}]: ${p.message}`);
 }
 
-export function proveAttempt(scenario: Scenario, attempt: Attempt): AttemptLine {
+/** Run an attempt headless: its grade, the steps it does not pass, and its script problems. */
+export function runAttempt(
+	scenario: Scenario,
+	attempt: Attempt
+): { graded: Grade; failed: string[]; problems: ScriptProblem[] } {
 	const run = runScript(
 		scenario,
 		attemptCommands(scenario, attempt),
@@ -73,7 +77,11 @@ export function proveAttempt(scenario: Scenario, attempt: Attempt): AttemptLine 
 		attempt.bind ?? []
 	);
 	const graded = grade(scenario, run.desk.world, run.desk.journal, { final: true });
-	const failed = notPassed(graded);
+	return { graded, failed: notPassed(graded), problems: run.problems };
+}
+
+export function proveAttempt(scenario: Scenario, attempt: Attempt): AttemptLine {
+	const { graded, failed, problems: scriptProblems } = runAttempt(scenario, attempt);
 	const expected: string[] = [];
 	const got: string[] = [];
 	let ok = true;
@@ -88,7 +96,7 @@ export function proveAttempt(scenario: Scenario, attempt: Attempt): AttemptLine 
 	}
 	if (attempt.fails === undefined) got.push(failsText(failed));
 	got.push(`scores ${graded.score}`);
-	const problems = problemLines(`attempt "${attempt.name}"`, run.problems);
+	const problems = problemLines(`attempt "${attempt.name}"`, scriptProblems);
 	return {
 		name: attempt.name,
 		expected: expected.join(', '),

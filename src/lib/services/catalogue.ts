@@ -204,3 +204,22 @@ export function progressByScenario(attempts: AttemptRecord[]): Map<string, LabPr
 	}
 	return map;
 }
+
+/**
+ * A lab's file as written, for the Author page's "Edit a copy": the imported
+ * text when this browser has one, else the bundled file (its text loads only
+ * here, from a module of its own). Null when there is no such lab.
+ */
+export async function labSource(id: string): Promise<{ file: string; text: string } | null> {
+	const imported = await workspaceDb()
+		.scenarios.get(id)
+		.catch(() => undefined);
+	if (imported) return { file: imported.fileName, text: imported.text };
+	const { default: sources } = await import('virtual:deskdrill/scenario-sources');
+	return sources[id] ?? null;
+}
+
+/** Whether a lab of this id comes with the app (an import of the same id takes its place). */
+export function isBundled(id: string): boolean {
+	return bundled.labs.some((l) => l.id === id);
+}
