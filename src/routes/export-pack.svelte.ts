@@ -4,8 +4,6 @@
  * download of one .json file. Refusals (no lab, an incomplete manifest, a
  * lab whose text is not here) are one sentence in the dialog.
  */
-import { PackError } from '$lib/packs/pack';
-import { exportPack } from '$lib/packs/store';
 import type { Scenario } from '$lib/scenarios/types';
 
 /** "Service desk basics" → "service-desk-basics", for the file name. */
@@ -44,6 +42,8 @@ export class ExportPackState {
 		this.busy = true;
 		try {
 			const picked = labs.filter((l) => this.chosen.includes(l.id));
+			// The pack code loads only when a pack is made, not with the catalogue.
+			const { exportPack } = await import('$lib/packs/store');
 			const pack = await exportPack(
 				{ name: this.name, version: this.version, author: this.author, licence: this.licence },
 				picked
@@ -60,7 +60,7 @@ export class ExportPackState {
 			this.done = `Downloaded ${file}. Import it in Settings, here or on another machine.`;
 		} catch (error) {
 			this.error =
-				error instanceof PackError
+				error instanceof Error && error.name === 'PackError'
 					? error.message
 					: 'The pack could not be made: a lab’s text could not be read here.';
 		} finally {

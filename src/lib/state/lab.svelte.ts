@@ -12,17 +12,10 @@
  * As the lab goes (and when it ends), its xAPI statements are queued for the
  * learning record store when the learner set that up (lrs/lifecycle.ts).
  */
-import type { Actor, Command, CommandResult, JournalEntry, World } from '$lib/domain';
 import type { AttemptRecord } from '$lib/db/attempts-db';
 import { grade, type Grade } from '$lib/grading';
 import type { Scenario } from '$lib/scenarios/types';
-import {
-	getAttempt,
-	sessionContext,
-	WriteRefused,
-	type WorldStore,
-	type WriteGuard
-} from '$lib/services/attempts';
+import { getAttempt, sessionContext, type WorldStore } from '$lib/services/attempts';
 import {
 	IDLE_MS,
 	lockReason,
@@ -44,69 +37,10 @@ import { labClock, owedMinutes, type LabClock, type Owed } from '$lib/services/l
 import { buildReport } from '$lib/services/report';
 import { queueEnded, queueProgress } from '$lib/lrs/lifecycle';
 import { trackAttempt } from '$lib/scorm/session';
-import { DeskState, type DeskBackend, type Persona } from './desk.svelte';
+import { DeskState } from './desk.svelte';
+import { LabBackend, personasOf } from './lab-backend';
 
-export function personasOf(scenario: Scenario, world: World): Persona[] {
-	return scenario.personas.map((p) => {
-		const agent = p.agent ? world.agents[p.agent] : undefined;
-		const user = p.user ? world.users[p.user] : undefined;
-		const name =
-			p.label ?? (agent ? `${agent.firstName} ${agent.lastName}`.trim() : (user?.name ?? p.id));
-		return { id: p.id, name, role: p.role, refId: (p.agent ?? p.user ?? p.id) as string };
-	});
-}
-
-/**
- * The attempt's store, with three lab rules on top: an attempt whose stored
- * record has ended (or is paused) takes no more commands, whatever this tab
- * believed; the first command begins the attempt if its briefing has not;
- * and a following clock (realtime, accelerated) catches up just before each
- * command, so the command happens at the time the trainee sees.
- */
-class LabBackend implements DeskBackend {
-	constructor(
-		private readonly store: WorldStore,
-		private readonly lab: LabState
-	) {}
-	get world() {
-		return this.store.world;
-	}
-	get journal(): JournalEntry[] {
-		return this.store.journal;
-	}
-	subscribe(listener: () => void) {
-		return this.store.subscribe(listener);
-	}
-	async run(actor: Actor, command: Command, wallAt?: number): Promise<CommandResult> {
-		const refuse = (message: string): CommandResult => ({
-			ok: false,
-			error: { code: 'conflict', message }
-		});
-		const now = wallAt ?? Date.now();
-		let guard: WriteGuard | undefined;
-		if (this.lab.begun && !this.lab.owesClock(now)) {
-			// The usual case: nothing to write before the command, so it shows at
-			// once and the stored record is read while it is being stored.
-			if (this.lab.lockReason) return refuse(this.lab.lockReason);
-			guard = () => this.lab.checkStored();
-		} else {
-			const locked = await this.lab.checkStored();
-			if (locked) return refuse(locked);
-			await this.lab.begin(now);
-		}
-		const caughtUpTo = await this.lab.catchUp(now);
-		let result: CommandResult;
-		try {
-			result = await this.store.run(actor, command, now, guard);
-		} catch (error) {
-			if (error instanceof WriteRefused) return refuse(error.message);
-			throw error;
-		}
-		// The command is stored: a failure below must not read as if it were not.
-		await this.lab.touched(caughtUpTo);
-		return result;
-	}
-}
+export { personasOf };
 
 export class LabState {
 	readonly scenario: Scenario;
