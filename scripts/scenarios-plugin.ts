@@ -76,7 +76,10 @@ export function scenariosPlugin(): Plugin {
 			if (id !== RESOLVED && id !== SOURCES_RESOLVED) return null;
 			const { data, files, sources } = await compileScenarios(root);
 			for (const file of files) this.addWatchFile(file);
-			return `export default ${JSON.stringify(id === RESOLVED ? data : sources)};`;
+			// JSON.parse of a string, not an object literal: engines parse JSON
+			// faster, which a slow laptop's first screen feels (the labs are ~90 KB).
+			const json = JSON.stringify(id === RESOLVED ? data : sources);
+			return `export default JSON.parse(${JSON.stringify(json)});`;
 		},
 		// Development: a lab file added, changed or removed rebuilds the catalogue
 		// and reloads the page (a directory is no watch file: Vite would try to import it).
