@@ -1,6 +1,6 @@
 /** The pager follows osTicket's Pagenate (include/class.pagenate.php: getPageLinks, showing). */
 import { describe, expect, it } from 'vitest';
-import { pageLinks, showing } from './paging';
+import { pageLinks, showing, sortArrow } from './paging';
 
 describe('the pager', () => {
 	it('offers every page of a short list', () => {
@@ -24,5 +24,13 @@ describe('the pager', () => {
 		expect(showing(1, 25, 40)).toBe('Showing 1 - 25 of 40');
 		expect(showing(2, 25, 40)).toBe('Showing 26 - 40 of 40');
 		expect(showing(1, 25, 0)).toBe('Showing 0');
+	});
+});
+
+describe('sortArrow', () => {
+	it('shows osTicket’s arrow for the sorted direction, and ⇅ for an unsorted heading', () => {
+		expect(sortArrow('ascending')).toBe('▲');
+		expect(sortArrow('descending')).toBe('▼');
+		expect(sortArrow(undefined)).toBe('⇅');
 	});
 });

@@ -36,3 +36,8 @@ export function showing(page: number, size: number, total: number): string {
 	const to = Math.min(total, page * size);
 	return `Showing ${from} - ${to} of ${total}`;
 }
+
+/** The arrow a sortable heading shows for its aria-sort (osTicket's ▲ ▼, or ⇅ when the list is not sorted by it). */
+export function sortArrow(sort: 'ascending' | 'descending' | undefined): string {
+	return sort === 'ascending' ? '▲' : sort === 'descending' ? '▼' : '⇅';
+}
